@@ -1,0 +1,212 @@
+package io.godwit;
+
+import io.godwit.dialect.sqlite.SqliteDatabase;
+import io.godwit.source.ClasspathSource;
+import io.godwit.source.DirectorySource;
+import io.godwit.spi.Database;
+import io.godwit.spi.MigrationSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a run needs, checked once and immutable. Built with {@link Godwit#configure()}.
+ *
+ * @param subsystems              the histories, in the order they are applied
+ * @param lockTimeout             how long a migrator waits for another one's lock
+ * @param transactionPerMigration each migration in its own transaction instead of one for the run
+ * @param targets                 highest version to apply, per subsystem; absent means all
+ * @param only                    the subsystems to apply; empty means all
+ * @param confirmed               an operator confirmed {@code -- godwit:confirm} migrations
+ */
+public record GodwitConfiguration(Database database, MigrationMode mode, HashAlgorithm hashAlgorithm,
+                                  List<Subsystem> subsystems, Duration lockTimeout,
+                                  boolean transactionPerMigration, MigrationListener listener,
+                                  Map<String, Integer> targets, Set<String> only, boolean confirmed) {
+
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** Environment variables that override the defaults (not what the code set explicitly). */
+    public static final String ENV_MODE = "GODWIT_MIGRATIONS";
+    public static final String ENV_HASH = "GODWIT_MIGRATIONS_HASH_ALGORITHM";
+
+    public GodwitConfiguration {
+        subsystems = List.copyOf(subsystems);
+        targets = Map.copyOf(targets);
+        only = Set.copyOf(only);
+    }
+
+    /** A fluent builder; every value is checked in {@link #load()}. Not thread-safe. */
+    public static final class Builder {
+        private Database database;
+        private Path sqliteFile;
+        private Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
+        private MigrationMode mode;
+        private HashAlgorithm hashAlgorithm;
+        private Map<String, String> environment = Map.of();
+        private final List<Subsystem> subsystems = new ArrayList<>();
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private boolean transactionPerMigration;
+        private MigrationListener listener = MigrationListener.NONE;
+        private final Map<String, Integer> targets = new LinkedHashMap<>();
+        private final Set<String> only = new LinkedHashSet<>();
+        private boolean confirmed;
+
+        Builder() {
+        }
+
+        /** A SQLite database file, created on the first apply. */
+        public Builder sqlite(Path file) {
+            this.sqliteFile = Objects.requireNonNull(file, "file");
+            this.database = null;
+            return this;
+        }
+
+        /** Any database through the SPI, e.g. a PostgreSQL one. */
+        public Builder database(Database database) {
+            this.database = Objects.requireNonNull(database, "database");
+            this.sqliteFile = null;
+            return this;
+        }
+
+        /** How long SQLite waits for another connection's write lock. */
+        public Builder busyTimeout(Duration timeout) {
+            this.busyTimeout = positive(timeout, "busy timeout");
+            return this;
+        }
+
+        public Builder mode(MigrationMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        public Builder hashAlgorithm(HashAlgorithm algorithm) {
+            this.hashAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        /**
+         * Environment variables to honour ({@value #ENV_MODE}, {@value #ENV_HASH}); they override the
+         * defaults but not what was set explicitly. Pass {@code System.getenv()} to opt in: nothing is
+         * read behind the caller's back.
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        public Builder subsystem(Subsystem subsystem) {
+            subsystems.add(Objects.requireNonNull(subsystem, "subsystem"));
+            return this;
+        }
+
+        public Builder subsystem(String name, MigrationSource source) {
+            return subsystem(new Subsystem(name, source));
+        }
+
+        /** A subsystem whose files are in a folder on disk: how custom migrations are added. */
+        public Builder subsystem(String name, Path folder) {
+            return subsystem(new Subsystem(name, new DirectorySource(folder)));
+        }
+
+        /** A subsystem whose files are in a folder of the classpath. */
+        public Builder classpathSubsystem(String name, String folder) {
+            return subsystem(new Subsystem(name, new ClasspathSource(folder)));
+        }
+
+        public Builder subsystems(List<Subsystem> list) {
+            list.forEach(this::subsystem);
+            return this;
+        }
+
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = positive(timeout, "lock timeout");
+            return this;
+        }
+
+        /** Each migration in its own transaction, for a very long chain; a failure keeps the earlier ones. */
+        public Builder transactionPerMigration(boolean value) {
+            this.transactionPerMigration = value;
+            return this;
+        }
+
+        public Builder listener(MigrationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Apply the subsystem only up to this version. */
+        public Builder target(String subsystem, int version) {
+            if (version < 0) {
+                throw new GodwitException("Target version for " + subsystem + " must not be negative: " + version);
+            }
+            targets.put(subsystem, version);
+            return this;
+        }
+
+        /** Apply only these subsystems (repeatable); by default all. */
+        public Builder only(String subsystem) {
+            only.add(subsystem);
+            return this;
+        }
+
+        /** An operator confirms the migrations marked {@code -- godwit:confirm}. */
+        public Builder confirm(boolean value) {
+            this.confirmed = value;
+            return this;
+        }
+
+        public GodwitConfiguration build() {
+            Database db = database != null ? database
+                    : sqliteFile != null ? new SqliteDatabase(sqliteFile, busyTimeout) : null;
+            if (db == null) {
+                throw new GodwitException("No database configured: call sqlite(path) or database(...)");
+            }
+            if (subsystems.isEmpty()) {
+                throw new GodwitException("No subsystems configured: add at least one with subsystem(...)");
+            }
+            Set<String> names = new LinkedHashSet<>();
+            subsystems.forEach(s -> {
+                if (!names.add(s.name())) {
+                    throw new GodwitException("Subsystem " + s.name() + " is configured twice");
+                }
+            });
+            for (String name : concat(targets.keySet(), only)) {
+                if (!names.contains(name)) {
+                    throw new GodwitException("Unknown subsystem '" + name + "' in --target/--only: known are " + names);
+                }
+            }
+            MigrationMode m = mode != null ? mode
+                    : environment.containsKey(ENV_MODE) ? MigrationMode.parse(environment.get(ENV_MODE)) : MigrationMode.APPLY;
+            HashAlgorithm h = hashAlgorithm != null ? hashAlgorithm
+                    : environment.containsKey(ENV_HASH) ? HashAlgorithm.parse(environment.get(ENV_HASH)) : HashAlgorithm.MD5;
+            return new GodwitConfiguration(db, m, h, subsystems, lockTimeout, transactionPerMigration, listener,
+                    targets, only, confirmed);
+        }
+
+        /** Checks the configuration and gives the engine over it. */
+        public Godwit load() {
+            return new Godwit(build());
+        }
+
+        private static List<String> concat(Set<String> a, Set<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new GodwitException("The " + what + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

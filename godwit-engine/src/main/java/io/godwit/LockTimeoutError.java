@@ -1,0 +1,37 @@
+package io.godwit;
+
+import java.time.Duration;
+
+/** Another migrator held the database's migration lock for longer than the configured wait. */
+public class LockTimeoutError extends GodwitException {
+    private final String database;
+    private final String holder;
+    private final Duration waited;
+
+    public LockTimeoutError(String database, String holder, Duration waited) {
+        super("Could not get the migration lock on " + database + " within " + waited.toSeconds()
+                + " s: it is held by " + holder + ". Wait for that migration to finish, or stop that"
+                + " process and run again (a lock left by a dead process is taken over).");
+        this.database = database;
+        this.holder = holder;
+        this.waited = waited;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** Who holds the lock: pid, host, since when (as far as the dialect can tell). */
+    public String holder() {
+        return holder;
+    }
+
+    public Duration waited() {
+        return waited;
+    }
+
+    @Override
+    public int exitCode() {
+        return EXIT_LOCK_TIMEOUT;
+    }
+}

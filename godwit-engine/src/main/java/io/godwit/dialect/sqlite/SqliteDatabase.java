@@ -1,0 +1,133 @@
+package io.godwit.dialect.sqlite;
+
+import io.godwit.GodwitException;
+import io.godwit.spi.Database;
+import io.godwit.spi.MigrationLock;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A SQLite database file: the embedded default. Writers use WAL journal mode, a bounded busy
+ * timeout and {@code BEGIN IMMEDIATE} transactions; readers are {@code query_only}, so a check can
+ * never write. The migration lock is an OS lock on a file beside the database
+ * ({@link SqliteFileLock}), which the kernel releases when its holder dies.
+ */
+public final class SqliteDatabase implements Database {
+    private final Path file;
+    private final Duration busyTimeout;
+
+    public SqliteDatabase(Path file, Duration busyTimeout) {
+        this.file = file.toAbsolutePath().normalize();
+        this.busyTimeout = busyTimeout;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String scope() {
+        return "sqlite";
+    }
+
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    @Override
+    public Optional<Connection> openForReading() throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        SQLiteConfig cfg = baseConfig();
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA query_only = ON");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return Optional.of(c);
+    }
+
+    @Override
+    public Connection openForWriting() throws SQLException {
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new GodwitException("Cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig cfg = baseConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+    }
+
+    private SQLiteConfig baseConfig() {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        return cfg;
+    }
+
+    @Override
+    public MigrationLock lock(Connection connection, Duration timeout) {
+        return SqliteFileLock.acquire(lockFile(), timeout, describe());
+    }
+
+    /** The file whose OS lock is the migration lock: {@code <database>.godwit-lock}. */
+    public Path lockFile() {
+        return file.resolveSibling(file.getFileName() + ".godwit-lock");
+    }
+
+    @Override
+    public String table(String name) {
+        return name;
+    }
+
+    @Override
+    public boolean tableExists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Removes a database file the failed run created, if it holds no table. */
+    @Override
+    public void discardCreated() {
+        try {
+            if (Files.exists(file)) {
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                     Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (SQLException | IOException e) {
+            // Best effort: the file holds no committed data either way.
+        }
+    }
+}

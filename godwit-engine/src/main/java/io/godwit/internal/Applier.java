@@ -1,0 +1,168 @@
+package io.godwit.internal;
+
+import io.godwit.AppliedMigration;
+import io.godwit.GodwitConfiguration;
+import io.godwit.MigrationFailedError;
+import io.godwit.MigrationListener;
+import io.godwit.spi.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies selected migrations with their history rows, under a lock the caller holds. Migrations
+ * are grouped into units: by default every transactional migration of the run forms one unit (all
+ * or nothing); with per-migration transactions each is its own; a no-transaction migration always
+ * runs alone, with autocommit, bracketed by side-table rows that let status see it if it stops.
+ */
+final class Applier {
+    private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+
+    private final Database db;
+    private final GodwitConfiguration config;
+    private final SqlScriptSplitter.Flavor flavor;
+    private final List<AppliedMigration> applied = new ArrayList<>();
+    private boolean historyReady;
+    private int committed;
+
+    Applier(Database db, GodwitConfiguration config, boolean historyExists) {
+        this.db = db;
+        this.config = config;
+        this.flavor = SqlFlavors.of(db.scope());
+        this.historyReady = historyExists;
+    }
+
+    List<AppliedMigration> apply(Connection c, List<Migration> migrations) throws SQLException {
+        MigrationListener listener = config.listener();
+        listener.runStarting(migrations.size());
+        List<Migration> unit = new ArrayList<>();
+        for (Migration m : migrations) {
+            if (m.noTransaction()) {
+                runInTransaction(c, unit, migrations.size());
+                runAlone(c, m, migrations.size());
+            } else {
+                unit.add(m);
+                if (config.transactionPerMigration()) {
+                    runInTransaction(c, unit, migrations.size());
+                }
+            }
+        }
+        runInTransaction(c, unit, migrations.size());
+        return applied;
+    }
+
+    /** Runs and clears {@code unit} in one transaction; on failure rolls it back and throws. */
+    private void runInTransaction(Connection c, List<Migration> unit, int total) throws SQLException {
+        if (unit.isEmpty()) {
+            return;
+        }
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            createHistoryIfMissing(st);
+            try (HistoryWriter history = new HistoryWriter(db, c)) {
+                for (Migration m : unit) {
+                    long start = begin(m, total);
+                    execute(st, m, committed == 0 ? "The whole run was rolled back: the database is as it was before."
+                            : "This transaction was rolled back; the " + committed
+                              + " migration(s) committed before it in this run stay applied.");
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    history.recordApplied(m, took, config.hashAlgorithm().label());
+                    finish(m, took, total);
+                }
+            }
+            c.commit();
+            committed += unit.size();
+            unit.clear();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** A no-transaction migration: marked running, run with autocommit, then recorded. */
+    private void runAlone(Connection c, Migration m, int total) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            if (!historyReady) {
+                c.setAutoCommit(false);
+                createHistoryIfMissing(st);
+                c.commit();
+                c.setAutoCommit(true);
+            }
+            try (HistoryWriter history = new HistoryWriter(db, c)) {
+                history.markState(m, HistoryTables.STATE_RUNNING, config.hashAlgorithm().label());
+                long start = begin(m, total);
+                try {
+                    execute(st, m, "It ran outside a transaction, so what it did before the failure stays;"
+                            + " status shows it as needing attention and apply refuses to pass it until it is resolved.");
+                } catch (MigrationFailedError e) {
+                    history.markState(m, HistoryTables.STATE_FAILED, config.hashAlgorithm().label());
+                    throw e;
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                c.setAutoCommit(false);
+                try {
+                    history.clearState(m);
+                    history.recordApplied(m, took, config.hashAlgorithm().label());
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+                committed++;
+                finish(m, took, total);
+            }
+        }
+    }
+
+    private void createHistoryIfMissing(Statement st) throws SQLException {
+        if (!historyReady) {
+            for (String ddl : HistoryTables.create(db)) {
+                st.execute(ddl);
+            }
+            historyReady = true;
+        }
+    }
+
+    private void execute(Statement st, Migration m, String outcome) {
+        for (SqlStatement s : SqlScriptSplitter.split(m.text(), flavor)) {
+            try {
+                st.execute(s.sql());
+            } catch (SQLException e) {
+                throw new MigrationFailedError(m.subsystem(), m.version(), m.filename(), s.number(), s.line(),
+                        String.valueOf(e.getMessage()).strip(), outcome, e);
+            }
+        }
+    }
+
+    private long begin(Migration m, int total) {
+        int index = applied.size() + 1;
+        LOG.info("Applying {} ({}/{})", m.path(), index, total);
+        config.listener().migrationStarting(PendingSelection.planned(m, History.empty()), index, total);
+        return System.nanoTime();
+    }
+
+    private void finish(Migration m, Duration took, int total) {
+        AppliedMigration done = new AppliedMigration(m.subsystem(), m.version(), m.filename(), took);
+        applied.add(done);
+        LOG.info("Applied {} in {} ms", m.path(), took.toMillis());
+        config.listener().migrationFinished(done, applied.size(), total);
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

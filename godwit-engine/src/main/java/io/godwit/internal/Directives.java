@@ -1,0 +1,30 @@
+package io.godwit.internal;
+
+/**
+ * The {@code -- godwit:...} directives a migration declares in its leading comment lines. Only
+ * the comment block at the top counts, so that a directive quoted further down does nothing.
+ */
+record Directives(boolean noTransaction, String confirmReason) {
+
+    static Directives read(String text) {
+        boolean noTransaction = false;
+        String confirm = null;
+        for (String line : text.split("\n", 50)) {
+            String s = line.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (!s.startsWith("--")) {
+                break;
+            }
+            String body = s.substring(2).strip();
+            if (body.equals("godwit:no-transaction")) {
+                noTransaction = true;
+            } else if (body.startsWith("godwit:confirm")) {
+                String reason = body.substring("godwit:confirm".length()).strip();
+                confirm = reason.isEmpty() ? "an operator must confirm this migration" : reason;
+            }
+        }
+        return new Directives(noTransaction, confirm);
+    }
+}

@@ -1,0 +1,169 @@
+package io.godwit.internal;
+
+import io.godwit.AppliedMigration;
+import io.godwit.GodwitConfiguration;
+import io.godwit.GodwitException;
+import io.godwit.HistoryEntry;
+import io.godwit.MigrateResult;
+import io.godwit.Plan;
+import io.godwit.PlannedMigration;
+import io.godwit.StatusReport;
+import io.godwit.SubsystemStatus;
+import io.godwit.UnappliedMigrationsError;
+import io.godwit.UninitializedMigrationsError;
+import io.godwit.spi.Database;
+import io.godwit.spi.MigrationLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The safety protocol, in one place. Reading paths (validate, status, plan) open an existing
+ * database only and never write. The applying path reads first without a lock, so that the common
+ * case, a current database, costs one read and writes nothing; only when something is pending does
+ * it lock, read again (another migrator may have finished meanwhile), apply and record in one
+ * transaction, and unlock.
+ */
+public final class Migrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+    private final GodwitConfiguration config;
+    private final Database db;
+
+    public Migrator(GodwitConfiguration config) {
+        this.config = config;
+        this.db = config.database();
+    }
+
+    public MigrateResult migrate() {
+        long start = System.nanoTime();
+        switch (config.mode()) {
+            case NONE:
+                return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+            case VALIDATE:
+                validate();
+                return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+            default:
+                List<AppliedMigration> applied = apply(catalog());
+                return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), null);
+        }
+    }
+
+    private List<AppliedMigration> apply(SourceCatalog catalog) {
+        boolean existed;
+        try {
+            Optional<Connection> existing = db.openForReading();
+            existed = existing.isPresent();
+            if (existed) {
+                try (Connection c = existing.get()) {
+                    if (PendingSelection.select(config, catalog, History.read(db, c)).isEmpty()) {
+                        LOG.debug("{} is current", db.describe());
+                        return List.of();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw databaseError("read the history of", e);
+        }
+        try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
+            History history = History.read(db, c);
+            List<Migration> pending = PendingSelection.select(config, catalog, history);
+            if (pending.isEmpty()) {
+                return List.of();
+            }
+            return new Applier(db, config, history.initialized()).apply(c, pending);
+        } catch (SQLException e) {
+            discardIfNew(existed);
+            throw databaseError("migrate", e);
+        } catch (RuntimeException e) {
+            discardIfNew(existed);
+            throw e;
+        }
+    }
+
+    public void validate() {
+        SourceCatalog catalog = catalog();
+        History history = readHistory();
+        if (!history.initialized()) {
+            throw new UninitializedMigrationsError(db.describe());
+        }
+        // Inconsistencies first: they are the graver news, whatever else is pending.
+        List<List<Migration>> pendingPerSubsystem = new ArrayList<>();
+        for (String subsystem : catalog.subsystems()) {
+            pendingPerSubsystem.add(SequenceCheck.pending(subsystem, history.applied(subsystem),
+                    catalog.migrations(subsystem), config.hashAlgorithm()));
+        }
+        for (List<Migration> pending : pendingPerSubsystem) {
+            if (!pending.isEmpty()) {
+                throw new UnappliedMigrationsError(pending.get(0).subsystem(), pending.get(0).version(), pending.size());
+            }
+        }
+    }
+
+    public StatusReport status() {
+        SourceCatalog catalog = catalog();
+        History history = readHistory();
+        List<SubsystemStatus> result = new ArrayList<>();
+        for (String subsystem : catalog.subsystems()) {
+            List<HistoryEntry> applied = history.applied(subsystem);
+            try {
+                List<PlannedMigration> pending = SequenceCheck.pending(subsystem, applied,
+                        catalog.migrations(subsystem), config.hashAlgorithm()).stream()
+                        .map(m -> PendingSelection.planned(m, history)).toList();
+                result.add(new SubsystemStatus(subsystem, true, applied, pending, null));
+            } catch (GodwitException e) {
+                result.add(new SubsystemStatus(subsystem, true, applied, List.of(), e));
+            }
+        }
+        for (String subsystem : history.subsystems()) {
+            if (!catalog.contains(subsystem)) {
+                result.add(new SubsystemStatus(subsystem, false, history.applied(subsystem), List.of(), null));
+            }
+        }
+        return new StatusReport(db.describe(), history.initialized(), result);
+    }
+
+    public Plan plan() {
+        History history = readHistory();
+        List<PlannedMigration> planned = new ArrayList<>();
+        // A gated or unfinished migration is shown in the plan, not refused.
+        for (Migration m : PendingSelection.selectIgnoringAttention(config, catalog(), history)) {
+            planned.add(PendingSelection.planned(m, history));
+        }
+        return new Plan(db.describe(), planned);
+    }
+
+    private SourceCatalog catalog() {
+        return SourceCatalog.load(config.subsystems(), db.scope(), config.hashAlgorithm());
+    }
+
+    private History readHistory() {
+        try {
+            Optional<Connection> existing = db.openForReading();
+            if (existing.isEmpty()) {
+                return History.empty();
+            }
+            try (Connection c = existing.get()) {
+                return History.read(db, c);
+            }
+        } catch (SQLException e) {
+            throw databaseError("read the history of", e);
+        }
+    }
+
+    private void discardIfNew(boolean existed) {
+        if (!existed) {
+            db.discardCreated();
+        }
+    }
+
+    private GodwitException databaseError(String action, SQLException e) {
+        return new GodwitException("Could not " + action + " " + db.describe() + ": " + e.getMessage(), e);
+    }
+}

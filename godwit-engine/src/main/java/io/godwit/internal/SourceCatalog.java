@@ -1,0 +1,87 @@
+package io.godwit.internal;
+
+import io.godwit.HashAlgorithm;
+import io.godwit.MigrationSourceException;
+import io.godwit.Subsystem;
+import io.godwit.spi.SourceFile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads every subsystem's source once and turns its files of the database's scope into an ordered,
+ * checked list of migrations: names parse, versions are unique and run 1, 2, 3... without a gap.
+ */
+public final class SourceCatalog {
+    private final Map<String, List<Migration>> bySubsystem;
+
+    private SourceCatalog(Map<String, List<Migration>> bySubsystem) {
+        this.bySubsystem = bySubsystem;
+    }
+
+    public static SourceCatalog load(List<Subsystem> subsystems, String scope, HashAlgorithm algorithm) {
+        Map<String, List<Migration>> all = new LinkedHashMap<>();
+        for (Subsystem subsystem : subsystems) {
+            if (all.containsKey(subsystem.name())) {
+                throw new MigrationSourceException("Subsystem " + subsystem.name() + " is configured twice");
+            }
+            all.put(subsystem.name(), load(subsystem, scope, algorithm));
+        }
+        return new SourceCatalog(all);
+    }
+
+    private static List<Migration> load(Subsystem subsystem, String scope, HashAlgorithm algorithm) {
+        List<Migration> migrations = new ArrayList<>();
+        for (SourceFile file : subsystem.source().files()) {
+            if (!MigrationFileName.isSql(file.name())) {
+                continue;
+            }
+            MigrationFileName name = MigrationFileName.parse(subsystem.name(), file.name());
+            if (!name.scope().equals(scope)) {
+                continue;
+            }
+            String text = HashAlgorithm.normalize(file.text());
+            Directives directives = Directives.read(text);
+            migrations.add(new Migration(subsystem.name(), name.version(), name.description(), file.name(),
+                    text, algorithm.hash(text), directives.noTransaction(), directives.confirmReason()));
+        }
+        migrations.sort(Comparator.comparingInt(Migration::version).thenComparing(Migration::filename));
+        checkSequence(subsystem, migrations);
+        return List.copyOf(migrations);
+    }
+
+    private static void checkSequence(Subsystem subsystem, List<Migration> migrations) {
+        for (int i = 0; i < migrations.size(); i++) {
+            Migration m = migrations.get(i);
+            if (i > 0 && migrations.get(i - 1).version() == m.version()) {
+                throw new MigrationSourceException("Duplicate migration version " + m.version() + " in "
+                        + subsystem.name() + " (" + subsystem.source().location() + "): "
+                        + migrations.get(i - 1).filename() + " and " + m.filename() + ". Give one of them the next free version.");
+            }
+            if (m.version() != i + 1) {
+                String after = i == 0 ? "the sequence starts at " + m.filename()
+                        : "found " + migrations.get(i - 1).filename() + " then " + m.filename();
+                throw new MigrationSourceException("Missing migration version " + (i + 1) + " in "
+                        + subsystem.name() + " (" + subsystem.source().location() + "): " + after
+                        + ". Versions must run 1, 2, 3... without a gap; restore the missing file.");
+            }
+        }
+    }
+
+    /** Subsystem names in the configured order. */
+    public List<String> subsystems() {
+        return List.copyOf(bySubsystem.keySet());
+    }
+
+    /** The subsystem's migrations in version order. */
+    public List<Migration> migrations(String subsystem) {
+        return bySubsystem.getOrDefault(subsystem, List.of());
+    }
+
+    public boolean contains(String subsystem) {
+        return bySubsystem.containsKey(subsystem);
+    }
+}

@@ -1,0 +1,1 @@
+package io.godwit.internal; public record SqlStatement(int number, int line, String sql) {}
