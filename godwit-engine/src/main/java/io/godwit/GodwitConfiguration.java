@@ -1,5 +1,6 @@
 package io.godwit;
 
+import io.godwit.dialect.postgresql.PostgresDatabase;
 import io.godwit.dialect.sqlite.SqliteDatabase;
 import io.godwit.source.ClasspathSource;
 import io.godwit.source.DirectorySource;
@@ -47,6 +48,10 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
     public static final class Builder {
         private Database database;
         private Path sqliteFile;
+        private String url;
+        private String user;
+        private String password;
+        private String schema;
         private Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
         private MigrationMode mode;
         private HashAlgorithm hashAlgorithm;
@@ -66,13 +71,42 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         public Builder sqlite(Path file) {
             this.sqliteFile = Objects.requireNonNull(file, "file");
             this.database = null;
+            this.url = null;
             return this;
         }
 
-        /** Any database through the SPI, e.g. a PostgreSQL one. */
+        /**
+         * A database by JDBC URL: {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://host:port/db}.
+         * Credentials go through {@link #user} and {@link #password}, never in messages.
+         */
+        public Builder url(String jdbcUrl) {
+            this.url = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            this.database = null;
+            this.sqliteFile = null;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** PostgreSQL: the schema that holds the history and the subsystems' tables (default {@code public}). */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** Any database through the SPI. */
         public Builder database(Database database) {
             this.database = Objects.requireNonNull(database, "database");
             this.sqliteFile = null;
+            this.url = null;
             return this;
         }
 
@@ -164,11 +198,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         }
 
         public GodwitConfiguration build() {
-            Database db = database != null ? database
-                    : sqliteFile != null ? new SqliteDatabase(sqliteFile, busyTimeout) : null;
-            if (db == null) {
-                throw new GodwitException("No database configured: call sqlite(path) or database(...)");
-            }
+            Database db = database();
             if (subsystems.isEmpty()) {
                 throw new GodwitException("No subsystems configured: add at least one with subsystem(...)");
             }
@@ -189,6 +219,26 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
                     : environment.containsKey(ENV_HASH) ? HashAlgorithm.parse(environment.get(ENV_HASH)) : HashAlgorithm.MD5;
             return new GodwitConfiguration(db, m, h, subsystems, lockTimeout, transactionPerMigration, listener,
                     targets, only, confirmed);
+        }
+
+        private Database database() {
+            if (database != null) {
+                return database;
+            }
+            if (sqliteFile != null) {
+                return new SqliteDatabase(sqliteFile, busyTimeout);
+            }
+            if (url == null) {
+                throw new GodwitException("No database configured: call sqlite(path), url(jdbcUrl) or database(...)");
+            }
+            if (url.startsWith("jdbc:sqlite:")) {
+                return new SqliteDatabase(Path.of(url.substring("jdbc:sqlite:".length())), busyTimeout);
+            }
+            if (url.startsWith("jdbc:postgresql:")) {
+                return new PostgresDatabase(url, user, password, schema == null ? "public" : schema);
+            }
+            throw new GodwitException("Unsupported JDBC URL " + url.replaceAll("\\?.*", "")
+                    + ": use jdbc:sqlite:FILE or jdbc:postgresql://host:port/database");
         }
 
         /** Checks the configuration and gives the engine over it. */

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * Reads every subsystem's source once and turns its files of the database's scope into an ordered,
- * checked list of migrations: names parse, versions are unique and run 1, 2, 3... without a gap.
+ * checked list of migrations: names parse, versions are unique and follow each other without a
+ * gap. (A sequence may start above 1, so that a renumbered history is reported as Chroma reports
+ * it: an inconsistent version, not a gap.)
  */
 public final class SourceCatalog {
     private final Map<String, List<Migration>> bySubsystem;
@@ -61,12 +63,11 @@ public final class SourceCatalog {
                         + subsystem.name() + " (" + subsystem.source().location() + "): "
                         + migrations.get(i - 1).filename() + " and " + m.filename() + ". Give one of them the next free version.");
             }
-            if (m.version() != i + 1) {
-                String after = i == 0 ? "the sequence starts at " + m.filename()
-                        : "found " + migrations.get(i - 1).filename() + " then " + m.filename();
-                throw new MigrationSourceException("Missing migration version " + (i + 1) + " in "
-                        + subsystem.name() + " (" + subsystem.source().location() + "): " + after
-                        + ". Versions must run 1, 2, 3... without a gap; restore the missing file.");
+            if (i > 0 && m.version() != migrations.get(i - 1).version() + 1) {
+                throw new MigrationSourceException("Missing migration version " + (migrations.get(i - 1).version() + 1)
+                        + " in " + subsystem.name() + " (" + subsystem.source().location() + "): found "
+                        + migrations.get(i - 1).filename() + " then " + m.filename()
+                        + ". Versions must follow each other without a gap; restore the missing file.");
             }
         }
     }
