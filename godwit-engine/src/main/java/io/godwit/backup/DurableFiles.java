@@ -1,0 +1,116 @@
+package io.godwit.backup;
+
+import io.godwit.ProgressListener;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Files that are either wholly there or not at all: written under a temporary name in the target's
+ * own folder (so the rename cannot cross file systems), fsynced, renamed, and the folder fsynced so
+ * the rename itself survives a power cut. Also the checksums, which are taken as bytes stream past.
+ */
+public final class DurableFiles {
+    static final int CHUNK = 4 << 20;
+
+    private DurableFiles() {
+    }
+
+    /** A fresh hidden name beside {@code target}; never the name of an existing file. */
+    public static Path tempBeside(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public static void fsync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Makes a rename in {@code folder} durable. Some systems cannot open a folder; there it is skipped. */
+    public static void fsyncFolder(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory: NTFS journals the rename itself.
+        }
+    }
+
+    /** Renames {@code from} over {@code to} in one step and makes it durable. */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("Cannot rename " + from + " to " + to + " atomically: " + e.getMessage(), e);
+        }
+        fsyncFolder(to.toAbsolutePath().getParent());
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        Path temp = tempBeside(target);
+        try {
+            Files.write(temp, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            fsync(temp);
+            moveAtomically(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The lowercase hex SHA-256 of a file, read once. */
+    public static String sha256(Path file, ProgressListener progress, String task) throws IOException {
+        MessageDigest digest = sha256();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long total = in.size();
+            ProgressTicker ticker = new ProgressTicker(progress, task, total);
+            ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+            long done = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+                done += n;
+                ticker.at(done);
+            }
+            ticker.finish(done);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Copies {@code from} to the new file {@code to} and returns the SHA-256 of exactly the bytes
+     * written; hashing runs on a second thread, so the copy costs about what the slower of the two
+     * costs. {@code to} is fsynced.
+     */
+    public static String copyHashing(Path from, Path to, ProgressListener progress, String task) throws IOException {
+        return HashingCopy.copy(from, to, progress, task);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK lacks SHA-256", e);
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Best effort: a hidden temporary file left behind holds nothing anyone relies on.
+        }
+    }
+}
