@@ -123,7 +123,7 @@ public record BackupManifest(String format, String file, long size, String sha25
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("missing " + key);
         }
-        return value.strip();
+        return value;
     }
 
     private static void line(StringBuilder s, String key, String value) {
