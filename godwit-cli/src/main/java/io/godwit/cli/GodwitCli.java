@@ -28,8 +28,15 @@ import java.util.concurrent.Callable;
 @Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = GodwitCli.VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Schema migrations of a Godwit (or Chroma) database.",
-        footer = {"", "Exit codes: 0 ok and current, 1 other error, 2 bad usage, 3 not current,"
-                + " 4 inconsistent history, 5 migration failed (rolled back), 6 lock timeout, 7 bad migration source."})
+        footer = {"", "Exit codes:",
+                "  0  ok; the database is current",
+                "  1  any other error",
+                "  2  bad command-line usage",
+                "  3  not current: uninitialized, unapplied migrations, or a migration awaiting --confirm",
+                "  4  inconsistent history: modified, renumbered or removed file; database ahead of the code",
+                "  5  a migration failed and was rolled back",
+                "  6  could not get the migration lock in time",
+                "  7  bad migration source: file name, duplicate or missing version, unknown hash algorithm"})
 public final class GodwitCli implements Callable<Integer> {
 
     /** Every subcommand, in the order help lists them. */
