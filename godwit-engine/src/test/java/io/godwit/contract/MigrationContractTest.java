@@ -408,8 +408,7 @@ public abstract class MigrationContractTest {
         configure().load().validate();
 
         alpha.write("R-item-names." + scope() + ".sql",
-                "DROP VIEW item_names;
-CREATE VIEW item_names AS SELECT name, size FROM items;");
+                "DROP VIEW item_names;\nCREATE VIEW item_names AS SELECT name, size FROM items;");
         assertThatThrownBy(() -> configure().load().validate()).isInstanceOf(UnappliedMigrationsError.class)
                 .hasMessageContaining("repeatable migration R-item-names");
         assertThat(configure().load().plan().migrations()).extracting(p -> p.repeatable()).containsExactly(true);
