@@ -77,7 +77,7 @@ public final class Migrator {
             if (pending.isEmpty()) {
                 return List.of();
             }
-            return new Applier(db, config, history.initialized()).apply(c, pending);
+            return new Applier(db, config).apply(c, pending);
         } catch (SQLException e) {
             discardIfNew(existed);
             throw databaseError("migrate", e);
@@ -104,6 +104,12 @@ public final class Migrator {
                 throw new UnappliedMigrationsError(pending.get(0).subsystem(), pending.get(0).version(), pending.size());
             }
         }
+        for (String subsystem : catalog.subsystems()) {
+            List<Migration> changed = PendingSelection.changedRepeatables(catalog, history, subsystem);
+            if (!changed.isEmpty()) {
+                throw new UnappliedMigrationsError(subsystem, changed.get(0).filename(), changed.size());
+            }
+        }
     }
 
     public StatusReport status() {
@@ -113,9 +119,10 @@ public final class Migrator {
         for (String subsystem : catalog.subsystems()) {
             List<HistoryEntry> applied = history.applied(subsystem);
             try {
-                List<PlannedMigration> pending = SequenceCheck.pending(subsystem, applied,
-                        catalog.migrations(subsystem), config.hashAlgorithm()).stream()
-                        .map(m -> PendingSelection.planned(m, history)).toList();
+                List<Migration> versioned = new ArrayList<>(SequenceCheck.pending(subsystem, applied,
+                        catalog.migrations(subsystem), config.hashAlgorithm()));
+                versioned.addAll(PendingSelection.changedRepeatables(catalog, history, subsystem));
+                List<PlannedMigration> pending = versioned.stream().map(m -> PendingSelection.planned(m, history)).toList();
                 result.add(new SubsystemStatus(subsystem, true, applied, pending, null));
             } catch (GodwitException e) {
                 result.add(new SubsystemStatus(subsystem, true, applied, List.of(), e));
