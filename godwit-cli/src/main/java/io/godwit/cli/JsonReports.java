@@ -88,6 +88,7 @@ final class JsonReports {
                 .put("version", m.version())
                 .put("filename", m.filename())
                 .put("description", m.description())
+                .put("repeatable", m.repeatable())
                 .put("no_transaction", m.noTransaction())
                 .put("confirm_reason", m.confirmReason())
                 .put("attention", m.attention())

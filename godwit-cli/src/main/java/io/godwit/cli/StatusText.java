@@ -49,7 +49,8 @@ final class StatusText {
     }
 
     static String flags(PlannedMigration m) {
-        return (m.noTransaction() ? "  [no transaction]" : "")
+        return (m.repeatable() ? "  [repeatable]" : "")
+                + (m.noTransaction() ? "  [no transaction]" : "")
                 + (m.confirmReason() != null ? "  [needs --confirm: " + m.confirmReason() + "]" : "")
                 + (m.attention() != null ? "  [ATTENTION: " + m.attention() + "]" : "");
     }

@@ -22,7 +22,7 @@ class MigrateCommandTest {
         CliRunner.Result r = run("migrate", "--path", dir.resolve("data").toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out().lines().filter(l -> l.matches("Applied \\w+/\\d{5}-.*\\.sqlite\\.sql in \\d+(\\.\\d)? m?s")))
+        assertThat(r.out().lines().filter(l -> l.matches("Applied \\w+/\\d{5}-.*\\.(sqlite\\.sql|java) in \\d+(\\.\\d)? m?s")))
                 .hasSize(Fixtures.BUILTIN_COUNT);
         assertThat(r.out()).startsWith("Applied sysdb/00001-collections.sqlite.sql in ")
                 .containsSubsequence("sysdb/00006", "embeddings_queue/00001", "metadb/00004")
@@ -137,7 +137,7 @@ class MigrateCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.errLines()).singleElement().asString()
-                .startsWith("godwit: Migration app/00002-broken.sqlite.sql (version 2) failed at statement 2 (line ")
+                .startsWith("godwit: Migration app/00002-broken.sqlite.sql (version 2) failed at statement 2 (line 2)")
                 .contains("no such table: nowhere").contains("rolled back");
         assertThat(r.out()).doesNotContain("Applied");
         assertThat(db).doesNotExist();

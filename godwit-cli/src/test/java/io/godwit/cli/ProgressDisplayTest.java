@@ -45,7 +45,7 @@ class ProgressDisplayTest {
         display.runStarting(total);
         for (int i = 1; i <= total; i++) {
             String name = String.format("%05d-%s.sqlite.sql", i, (char) ('a' + i - 1));
-            display.migrationStarting(new PlannedMigration("app", i, name, "x", "SELECT 1;", false, null, null), i, total);
+            display.migrationStarting(new PlannedMigration("app", i, name, "x", "SELECT 1;", false, null, null, false), i, total);
             display.migrationFinished(new AppliedMigration("app", i, name, Duration.ofMillis(1)), i, total);
         }
     }
