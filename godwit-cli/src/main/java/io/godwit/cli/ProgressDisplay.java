@@ -61,6 +61,7 @@ final class ProgressDisplay implements MigrationListener, AutoCloseable {
         showIfDue();
         if (bar != null) {
             bar.setExtraMessage(current);
+            bar.refresh(); // at once, below the engine's "Applying" log line
         }
     }
 

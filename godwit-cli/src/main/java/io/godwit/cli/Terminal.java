@@ -19,9 +19,17 @@ interface Terminal {
     /** Where progress bars are drawn (standard error, beside the log). */
     PrintStream progress();
 
-    /** The process's own terminal: interactive when {@link System#console()} exists. */
+    /**
+     * The process's own terminal: interactive when {@link System#console()} exists. Then standard
+     * error is routed through a {@link LineClearingStream}, so that log lines and the progress bar
+     * (drawn on the original stream) share it without garbling each other.
+     */
     static Terminal system() {
         Console console = System.console();
+        PrintStream err = System.err;
+        if (console != null) {
+            System.setErr(new PrintStream(new LineClearingStream(err), true));
+        }
         return new Terminal() {
             @Override
             public boolean interactive() {
@@ -35,7 +43,7 @@ interface Terminal {
 
             @Override
             public PrintStream progress() {
-                return System.err;
+                return err;
             }
         };
     }
