@@ -25,14 +25,14 @@ public final class DatabaseOptions {
     CommandSpec spec;
 
     @Option(names = "--path", paramLabel = "DIR",
-            description = "Persist directory; the database is DIR/" + DATABASE_FILE + " (default: ./godwit_data).")
+            description = "Persist directory, holding the database file " + DATABASE_FILE + " (default: ./godwit_data).")
     Path path;
 
     @Option(names = "--db", paramLabel = "FILE", description = "A SQLite database file, e.g. a Chroma chroma.sqlite3.")
     Path file;
 
     @Option(names = "--url", paramLabel = "JDBC_URL",
-            description = "A database by JDBC URL: jdbc:postgresql://host:port/db or jdbc:sqlite:FILE.")
+            description = "A database by JDBC URL, PostgreSQL (jdbc:postgresql:...) or SQLite (jdbc:sqlite:FILE).")
     String url;
 
     @Option(names = "--user", paramLabel = "USER", description = "Database user (with --url).")

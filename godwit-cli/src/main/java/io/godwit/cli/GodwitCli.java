@@ -72,6 +72,7 @@ public final class GodwitCli implements Callable<Integer> {
     static CommandLine commandLine(Map<String, String> environment, Terminal terminal) {
         CommandLine commandLine = new CommandLine(new GodwitCli(environment, terminal));
         COMMANDS.forEach(commandLine::addSubcommand);
+        commandLine.setUsageHelpAutoWidth(true);
         ErrorReporter reporter = new ErrorReporter();
         commandLine.setExecutionExceptionHandler(reporter);
         commandLine.setParameterExceptionHandler(reporter);

@@ -46,6 +46,17 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aJdbcUrlNamesTheDatabaseToo() throws Exception {
+        Path db = dir.resolve("by-url.sqlite3");
+
+        CliRunner.Result r = run("migrate", "--url", "jdbc:sqlite:" + db);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Fixtures.tableExists(db, "collections")).isTrue();
+        assertThat(run("validate", "--db", db.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void aCustomMigrationsDirIsAppliedAfterTheBuiltinOnes() throws Exception {
         Path app = dir.resolve("app");
         Fixtures.write(app, "00001-notes.sqlite.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);");
