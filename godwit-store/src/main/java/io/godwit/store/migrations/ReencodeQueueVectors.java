@@ -1,9 +1,8 @@
 package io.godwit.store.migrations;
 
 import io.godwit.JavaMigration;
+import io.godwit.store.Float32Encoding;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +57,7 @@ public final class ReencodeQueueVectors implements JavaMigration {
             while (rs.next()) {
                 long seqId = rs.getLong(1);
                 byte[] json = rs.getBytes(2);
-                update.setBytes(1, json == null ? null : pack(parse(seqId, new String(json, StandardCharsets.UTF_8))));
+                update.setBytes(1, json == null ? null : Float32Encoding.pack(parse(seqId, new String(json, StandardCharsets.UTF_8))));
                 update.setLong(2, seqId);
                 update.addBatch();
             }
@@ -82,13 +81,5 @@ public final class ReencodeQueueVectors implements JavaMigration {
             values[i] = Float.parseFloat(parts[i].strip());
         }
         return values;
-    }
-
-    static byte[] pack(float[] values) {
-        ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            buf.putFloat(v);
-        }
-        return buf.array();
     }
 }

@@ -54,7 +54,7 @@ class ReencodeQueueVectorsTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void jsonVectorsBecomePackedFloat32AndOthersAreUntouched(String dialect) throws Exception {
         configure(dialect).target(BuiltinSubsystems.EMBEDDINGS_QUEUE, 3).load().migrate();
-        byte[] alreadyPacked = ReencodeQueueVectors.pack(new float[] {9f, 8f});
+        byte[] alreadyPacked = io.godwit.store.Float32Encoding.pack(new float[] {9f, 8f});
         try (Connection c = DriverManager.getConnection(url, user, password);
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO embeddings_queue (operation, topic, id, vector, encoding) VALUES (0, 't', ?, ?, ?)")) {
