@@ -44,7 +44,8 @@ public final class GodwitCli implements Callable<Integer> {
             MigrateCommand.class,
             StatusCommand.class,
             PlanCommand.class,
-            ValidateCommand.class);
+            ValidateCommand.class,
+            ImportLegacyCommand.class);
 
     /** Read by {@link ErrorReporter} from the parse result; declared here once for every command. */
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print a stack trace with an error.")

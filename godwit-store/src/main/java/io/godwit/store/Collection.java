@@ -120,13 +120,7 @@ public final class Collection {
     }
 
     private void insertMetadata(long rowId, String key, Object value) throws SQLException {
-        String column = value instanceof String ? "string_value"
-                : value instanceof Integer || value instanceof Long ? "int_value"
-                : value instanceof Float || value instanceof Double ? "float_value"
-                : value instanceof Boolean ? "bool_value" : null;
-        if (column == null) {
-            throw new GodwitException("Metadata " + key + " must be a string, integer, float or boolean, not " + value);
-        }
+        String column = MetadataValue.of(key, value).column("string");
         Sql.update(c, "INSERT INTO embedding_metadata (id, key, " + column + ") VALUES (?, ?, ?)", rowId, key, value);
     }
 

@@ -4,6 +4,7 @@ import io.godwit.Godwit;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.MigrateResult;
+import io.godwit.store.legacy.LegacyLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -42,9 +44,17 @@ public final class GodwitClient implements AutoCloseable {
         this.deleteOnClose = deleteOnClose;
     }
 
-    /** A store persisted in {@code directory/godwit.sqlite3}. */
+    /**
+     * A store persisted in {@code directory/godwit.sqlite3}. A directory in the legacy
+     * DuckDB+Parquet layout is refused with the command that imports it.
+     */
     public static GodwitClient persistent(Path directory, ClientSettings settings) {
         Path file = directory.resolve(DATABASE_FILE);
+        if (LegacyLayout.isLegacy(directory) && !Files.exists(file)) {
+            throw new GodwitException(directory + " holds the legacy DuckDB+Parquet layout, which this version no longer"
+                    + " reads. Import it into a new store with `godwit import-legacy --from " + directory
+                    + " --path NEW_DIR`, then open NEW_DIR.");
+        }
         return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null, settings.applyTo(Godwit.configure().sqlite(file)), null);
     }
 
@@ -94,6 +104,11 @@ public final class GodwitClient implements AutoCloseable {
     }
 
     public synchronized Collection createCollection(String name, Integer dimension) {
+        return createCollection(name, dimension, Map.of());
+    }
+
+    /** Creates a collection with metadata of its own (string, integer, float or boolean values). */
+    public synchronized Collection createCollection(String name, Integer dimension, Map<String, Object> metadata) {
         String id = UUID.randomUUID().toString();
         String topic = "persistent://default_tenant/default_database/" + name;
         Sql.run(connection, () -> {
@@ -101,6 +116,10 @@ public final class GodwitClient implements AutoCloseable {
                     id, name, topic, dimension, DEFAULT_DATABASE);
             Sql.update(connection, "INSERT INTO segments (id, type, scope, topic, collection) VALUES (?, 'godwit/metadata', 'METADATA', NULL, ?)",
                     UUID.randomUUID().toString(), id);
+            for (Map.Entry<String, Object> e : metadata.entrySet()) {
+                Sql.update(connection, "INSERT INTO collection_metadata (collection_id, key, "
+                        + MetadataValue.of(e.getKey(), e.getValue()).column("str") + ") VALUES (?, ?, ?)", id, e.getKey(), e.getValue());
+            }
         });
         return getCollection(name).orElseThrow();
     }
