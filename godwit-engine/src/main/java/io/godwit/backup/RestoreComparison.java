@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * migrations the backup lacks and how many rows each table has in each.
  */
 final class RestoreComparison {
-    private static final Set<String> HISTORY = Set.of(HistoryTables.MIGRATIONS, HistoryTables.SIDE);
+    private static final Set<String> HISTORY = Set.of(HistoryTables.MIGRATIONS, HistoryTables.SIDE, HistoryTables.REPEATABLES);
 
     private RestoreComparison() {
     }

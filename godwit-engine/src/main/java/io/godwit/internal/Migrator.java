@@ -73,21 +73,25 @@ public final class Migrator {
             throw databaseError("read the history of", e);
         }
         try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
-            History history = History.read(db, c);
-            List<Migration> pending = PendingSelection.select(config, catalog, history);
-            if (pending.isEmpty()) {
-                return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+            try {
+                History history = History.read(db, c);
+                List<Migration> pending = PendingSelection.select(config, catalog, history);
+                if (pending.isEmpty()) {
+                    return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+                }
+                // Under the lock and only when something will change: the way back matches what is changed.
+                Path backup = AutoBackup.beforeMigrate(config, c);
+                List<AppliedMigration> applied = new Applier(db, config).apply(c, pending);
+                return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), backup);
+            } catch (SQLException | RuntimeException e) {
+                // Still under the lock: no other migrator can be inside the file we remove.
+                if (!existed) {
+                    db.discardCreated();
+                }
+                throw e;
             }
-            // Under the lock and only when something will change: the way back matches what is changed.
-            Path backup = AutoBackup.beforeMigrate(config, c);
-            List<AppliedMigration> applied = new Applier(db, config, history.initialized()).apply(c, pending);
-            return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), backup);
         } catch (SQLException e) {
-            discardIfNew(existed);
             throw databaseError("migrate", e);
-        } catch (RuntimeException e) {
-            discardIfNew(existed);
-            throw e;
         }
     }
 
@@ -108,6 +112,12 @@ public final class Migrator {
                 throw new UnappliedMigrationsError(pending.get(0).subsystem(), pending.get(0).version(), pending.size());
             }
         }
+        for (String subsystem : catalog.subsystems()) {
+            List<Migration> changed = PendingSelection.changedRepeatables(catalog, history, subsystem);
+            if (!changed.isEmpty()) {
+                throw new UnappliedMigrationsError(subsystem, changed.get(0).filename(), changed.size());
+            }
+        }
     }
 
     public StatusReport status() {
@@ -117,9 +127,10 @@ public final class Migrator {
         for (String subsystem : catalog.subsystems()) {
             List<HistoryEntry> applied = history.applied(subsystem);
             try {
-                List<PlannedMigration> pending = SequenceCheck.pending(subsystem, applied,
-                        catalog.migrations(subsystem), config.hashAlgorithm()).stream()
-                        .map(m -> PendingSelection.planned(m, history)).toList();
+                List<Migration> versioned = new ArrayList<>(SequenceCheck.pending(subsystem, applied,
+                        catalog.migrations(subsystem), config.hashAlgorithm()));
+                versioned.addAll(PendingSelection.changedRepeatables(catalog, history, subsystem));
+                List<PlannedMigration> pending = versioned.stream().map(m -> PendingSelection.planned(m, history)).toList();
                 result.add(new SubsystemStatus(subsystem, true, applied, pending, null));
             } catch (GodwitException e) {
                 result.add(new SubsystemStatus(subsystem, true, applied, List.of(), e));
@@ -158,12 +169,6 @@ public final class Migrator {
             }
         } catch (SQLException e) {
             throw databaseError("read the history of", e);
-        }
-    }
-
-    private void discardIfNew(boolean existed) {
-        if (!existed) {
-            db.discardCreated();
         }
     }
 

@@ -19,6 +19,9 @@ import java.util.Set;
  * its stored SQL must still hash to it. Only then is every row rewritten, in the one transaction
  * {@link LockedEdit} commits; one bad row and nothing changes.
  *
+ * <p>Repeatable migrations' rows are rewritten too, so that a rehash does not make every one of
+ * them look changed and run again.
+ *
  * <p>The new hash is taken over the stored (applied) SQL. A row whose file was accepted by repair
  * gets the new hash of the file as it is now as its one accepted hash; hashes accepted for other
  * texts cannot be carried over, since those texts are not stored: they are dropped, and the note
@@ -39,15 +42,20 @@ public final class Rehasher {
             if (rows.isEmpty()) {
                 throw new GodwitException("There is no history in " + db.describe() + " to rehash");
             }
+            List<StoredHistory.Repeatable> repeatables = StoredHistory.readRepeatables(db, c);
             for (StoredHistory.Row row : rows) {
                 check(row, fileOf(catalog, row));
             }
+            repeatables.forEach(this::check);
             SideRows.ensureTable(db, c);
             int dropped = 0;
             for (StoredHistory.Row row : rows) {
                 dropped += rewrite(c, row, fileOf(catalog, row), to);
             }
-            return new RehashResult(db.describe(), to, rows.size(), dropped);
+            for (StoredHistory.Repeatable row : repeatables) {
+                SideRows.setRepeatableHash(db, c, row, to.hash(HashAlgorithm.normalize(row.sql())), to.label());
+            }
+            return new RehashResult(db.describe(), to, rows.size() + repeatables.size(), dropped);
         });
     }
 
@@ -64,6 +72,20 @@ public final class Rehasher {
             throw new GodwitException("The history row of " + row.path() + " stores SQL that no longer hashes to its "
                     + from.label() + " hash " + row.hash() + ": the history was edited by hand (see `godwit verify`)."
                     + " Nothing was changed; restore the database from a backup.");
+        }
+    }
+
+    /**
+     * A repeatable migration is re-applied whenever its file changes, so its file is not compared;
+     * only its stored text must still hash to its stored hash, or the new hash would vouch for a
+     * text nobody applied.
+     */
+    private void check(StoredHistory.Repeatable row) {
+        HashAlgorithm from = row.algorithm(config.hashAlgorithm());
+        if (!row.sqlMatches(from)) {
+            throw new GodwitException("The history row of repeatable " + row.dir() + "/" + row.filename()
+                    + " stores SQL that no longer hashes to its " + from.label() + " hash " + row.hash()
+                    + ": the history was edited by hand (see `godwit verify`). Nothing was changed.");
         }
     }
 

@@ -38,6 +38,18 @@ final class SideRows {
         }
     }
 
+    static void setRepeatableHash(Database db, Connection c, StoredHistory.Repeatable row, String hash, String algorithm)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + db.table(HistoryTables.REPEATABLES)
+                + " SET hash = ?, hash_algorithm = ? WHERE dir = ? AND filename = ?")) {
+            ps.setString(1, hash);
+            ps.setString(2, algorithm);
+            ps.setString(3, row.dir());
+            ps.setString(4, row.filename());
+            ps.executeUpdate();
+        }
+    }
+
     static void update(Database db, Connection c, StoredHistory.Row row, String algorithm, Set<String> accepted,
                        String note) throws SQLException {
         String sql = row.hasSideRow()

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * The history's rows as stored, SQL text and notes included: what verify, repair and rehash work
- * on. {@link History} is the lighter view the migrator compares files with.
+ * on. {@link History} is the lighter view the migrator compares files with. Repeatable migrations
+ * have rows of their own, without version, accepted hashes or notes.
  */
 final class StoredHistory {
     private StoredHistory() {
@@ -50,6 +51,32 @@ final class StoredHistory {
         String path() {
             return dir + "/" + filename;
         }
+    }
+
+    /** A repeatable migration's row in {@code godwit_repeatables}: the text it was last applied with. */
+    record Repeatable(String dir, String filename, String sql, String hash, String hashAlgorithm) {
+
+        HashAlgorithm algorithm(HashAlgorithm configured) {
+            return RowAlgorithm.of(hashAlgorithm, hash, configured);
+        }
+
+        boolean sqlMatches(HashAlgorithm algorithm) {
+            return hash.equals(algorithm.hash(sql)) || hash.equals(algorithm.hash(HashAlgorithm.normalize(sql)));
+        }
+    }
+
+    static List<Repeatable> readRepeatables(Database db, Connection c) throws SQLException {
+        List<Repeatable> rows = new ArrayList<>();
+        if (!db.tableExists(c, HistoryTables.REPEATABLES)) {
+            return rows;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT dir, filename, sql, hash, hash_algorithm FROM "
+                + db.table(HistoryTables.REPEATABLES) + " ORDER BY dir, filename")) {
+            while (rs.next()) {
+                rows.add(new Repeatable(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return rows;
     }
 
     static List<Row> read(Database db, Connection c) throws SQLException {

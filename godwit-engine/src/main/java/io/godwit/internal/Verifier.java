@@ -54,8 +54,10 @@ public final class Verifier {
                     progress.progress("integrity check", 2, 2);
                 }
                 List<StoredHistory.Row> rows = StoredHistory.read(db, c);
-                List<HistoryProblem> history = history(rows, progress);
-                VerifyReport report = new VerifyReport(db.describe(), checked, integrity, foreignKeys, history, rows.size());
+                List<StoredHistory.Repeatable> repeatables = StoredHistory.readRepeatables(db, c);
+                List<HistoryProblem> history = history(rows, repeatables, progress);
+                VerifyReport report = new VerifyReport(db.describe(), checked, integrity, foreignKeys, history,
+                        rows.size() + repeatables.size());
                 LOG.info("Verified {}: {}", db.describe(), report.ok() ? "ok" : "problems found");
                 return report;
             }
@@ -64,9 +66,11 @@ public final class Verifier {
         }
     }
 
-    private List<HistoryProblem> history(List<StoredHistory.Row> rows, ProgressListener progress) {
+    private List<HistoryProblem> history(List<StoredHistory.Row> rows, List<StoredHistory.Repeatable> repeatables,
+                                         ProgressListener progress) {
         List<HistoryProblem> problems = new ArrayList<>();
-        progress.progress("history", 0, rows.size());
+        int total = rows.size() + repeatables.size();
+        progress.progress("history", 0, total);
         for (int i = 0; i < rows.size(); i++) {
             StoredHistory.Row row = rows.get(i);
             HashAlgorithm algorithm = row.algorithm(config.hashAlgorithm());
@@ -74,7 +78,15 @@ public final class Verifier {
                 problems.add(new HistoryProblem(row.dir(), row.version(), row.filename(), algorithm, row.hash(),
                         algorithm.hash(row.sql())));
             }
-            progress.progress("history", i + 1, rows.size());
+            progress.progress("history", i + 1, total);
+        }
+        for (int i = 0; i < repeatables.size(); i++) {
+            StoredHistory.Repeatable row = repeatables.get(i);
+            HashAlgorithm algorithm = row.algorithm(config.hashAlgorithm());
+            if (!row.sqlMatches(algorithm)) {
+                problems.add(new HistoryProblem(row.dir(), 0, row.filename(), algorithm, row.hash(), algorithm.hash(row.sql())));
+            }
+            progress.progress("history", rows.size() + i + 1, total);
         }
         return problems;
     }

@@ -155,4 +155,19 @@ class HistoryRepairTest {
         assertThat(SqliteFiles.query(db, "SELECT version, state, hash_algorithm, applied_at FROM godwit_migrations ORDER BY version"))
                 .containsExactly("1|applied|sha256|null", "2|applied|sha256|null");
     }
+
+    @Test
+    void rehashRewritesRepeatableMigrationsSoTheyDoNotRunAgain() {
+        alpha.write("R-item-names.sqlite.sql", "CREATE VIEW IF NOT EXISTS item_names AS SELECT name FROM items;");
+        assertThat(configure(HashAlgorithm.MD5).load().migrate().applied()).hasSize(1);
+
+        RehashResult result = configure(HashAlgorithm.MD5).load().rehash(HashAlgorithm.SHA256);
+
+        assertThat(result.rows()).isEqualTo(3);
+        assertThat(configure(HashAlgorithm.SHA256).load().migrate().applied()).as("nothing looks changed").isEmpty();
+        assertThat(configure(HashAlgorithm.SHA256).load().verify().ok()).isTrue();
+        SqliteFiles.execute(db, "UPDATE godwit_repeatables SET sql = 'DROP VIEW item_names;'");
+        assertThat(configure(HashAlgorithm.SHA256).load().verify().history())
+                .singleElement().satisfies(p -> assertThat(p.filename()).isEqualTo("R-item-names.sqlite.sql"));
+    }
 }
