@@ -63,9 +63,8 @@ final class BackupTaker {
             History history = db instanceof RestoreCapable restorable
                     ? copyThenReadHistory(capable, restorable, temp)
                     : readHistoryThenCopyLocked(capable, temp, lockHeld);
-            String sha = DurableFiles.sha256(temp, config.progress(), "checksum");
+            String sha = DurableFiles.sha256AndFsync(temp, config.progress(), "checksum");
             long size = Files.size(temp);
-            DurableFiles.fsync(temp);
             DurableFiles.moveAtomically(temp, target);
             BackupManifest manifest = new BackupManifest(capable.backupFormat(), target.getFileName().toString(), size,
                     sha, Instant.now(), Version.get(), db.describe(), kind, algorithmOf(history), versionsOf(history));

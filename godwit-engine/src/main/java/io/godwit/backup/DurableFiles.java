@@ -3,6 +3,7 @@ package io.godwit.backup;
 import io.godwit.ProgressListener;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Files that are either wholly there or not at all: written under a temporary name in the target's
@@ -87,6 +90,33 @@ public final class DurableFiles {
             ticker.finish(done);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The SHA-256 of a finished file, with the file fsynced meanwhile: the sync waits on the disk
+     * while the hash keeps a core busy, so together they cost about what the slower one costs.
+     */
+    public static String sha256AndFsync(Path file, ProgressListener progress, String task) throws IOException {
+        CompletableFuture<Void> sync = CompletableFuture.runAsync(() -> {
+            try {
+                fsync(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, DurableFiles::daemon);
+        String sha = sha256(file, progress, task);
+        try {
+            sync.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
+        return sha;
+    }
+
+    static void daemon(Runnable r) {
+        Thread t = new Thread(r, "godwit-fsync");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
