@@ -73,7 +73,7 @@ public final class BackupBench {
     /** A table shaped like an embedding store's: ids, a text key with an index, a ~1 KB vector blob. */
     private static void create(Path db, long mib) throws Exception {
         Files.createDirectories(db.getParent());
-        long rows = mib * 1024 * 1024 / 1150;
+        long rows = mib * 1024 * 1024 / 1400; // ~1.4 KB a row with its index entry
         System.out.println("creating " + db + " with " + rows + " rows (~" + mib + " MiB) ...");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");

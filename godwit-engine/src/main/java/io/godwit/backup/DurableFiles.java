@@ -120,9 +120,8 @@ public final class DurableFiles {
     }
 
     /**
-     * Copies {@code from} to the new file {@code to} and returns the SHA-256 of exactly the bytes
-     * written; hashing runs on a second thread, so the copy costs about what the slower of the two
-     * costs. {@code to} is fsynced.
+     * Copies {@code from} to the new file {@code to}, fsynced, and returns the SHA-256 of the bytes
+     * written; see {@link HashingCopy}.
      */
     public static String copyHashing(Path from, Path to, ProgressListener progress, String task) throws IOException {
         return HashingCopy.copy(from, to, progress, task);
