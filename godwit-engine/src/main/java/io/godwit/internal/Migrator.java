@@ -72,18 +72,22 @@ public final class Migrator {
             throw databaseError("read the history of", e);
         }
         try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
-            History history = History.read(db, c);
-            List<Migration> pending = PendingSelection.select(config, catalog, history);
-            if (pending.isEmpty()) {
-                return List.of();
+            try {
+                History history = History.read(db, c);
+                List<Migration> pending = PendingSelection.select(config, catalog, history);
+                if (pending.isEmpty()) {
+                    return List.of();
+                }
+                return new Applier(db, config).apply(c, pending);
+            } catch (SQLException | RuntimeException e) {
+                // Still under the lock: no other migrator can be inside the file we remove.
+                if (!existed) {
+                    db.discardCreated();
+                }
+                throw e;
             }
-            return new Applier(db, config).apply(c, pending);
         } catch (SQLException e) {
-            discardIfNew(existed);
             throw databaseError("migrate", e);
-        } catch (RuntimeException e) {
-            discardIfNew(existed);
-            throw e;
         }
     }
 
@@ -161,12 +165,6 @@ public final class Migrator {
             }
         } catch (SQLException e) {
             throw databaseError("read the history of", e);
-        }
-    }
-
-    private void discardIfNew(boolean existed) {
-        if (!existed) {
-            db.discardCreated();
         }
     }
 
