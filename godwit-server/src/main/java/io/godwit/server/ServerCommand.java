@@ -32,7 +32,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR", description = "Persist directory, holding godwit.sqlite3 (default: ./godwit_data).")
     Path path;
 
-    @Option(names = "--url", paramLabel = "JDBC_URL", description = "A PostgreSQL database, jdbc:postgresql://host:port/database.")
+    @Option(names = "--url", paramLabel = "JDBC_URL", description = "A database by JDBC URL: jdbc:postgresql://host:port/database (or jdbc:sqlite:FILE).")
     String url;
 
     @Option(names = "--user", paramLabel = "USER", description = "Database user (with --url).")
@@ -116,7 +116,7 @@ final class ServerCommand implements Callable<Integer> {
         if (password == null && passwordVariable != null) {
             throw usage("The environment variable " + passwordVariable + " named by --password-env is not set");
         }
-        return new StoreLocation.Postgres(url, user, password);
+        return new StoreLocation.Url(url, user, password);
     }
 
     private ParameterException usage(String message) {

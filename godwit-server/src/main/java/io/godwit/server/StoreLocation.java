@@ -6,7 +6,7 @@ import io.godwit.store.GodwitClient;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Where the server's store lives: a persist directory (SQLite) or a PostgreSQL database. */
+/** Where the server's store lives: a persist directory (SQLite), or a database by JDBC URL (PostgreSQL). */
 public sealed interface StoreLocation {
 
     /** Opens the store, migrating it in the settings' mode first; the engine's errors pass through unchanged. */
@@ -24,9 +24,13 @@ public sealed interface StoreLocation {
         }
     }
 
-    /** A PostgreSQL database; the password never appears in {@link #toString()}. */
-    record Postgres(String url, String user, String password) implements StoreLocation {
-        public Postgres {
+    /**
+     * A database by JDBC URL: PostgreSQL ({@code jdbc:postgresql://host:port/db}), or a SQLite file
+     * ({@code jdbc:sqlite:FILE}, which ignores user and password). The password never appears in
+     * {@link #toString()}, nor do URL parameters (which may hold one).
+     */
+    record Url(String url, String user, String password) implements StoreLocation {
+        public Url {
             Objects.requireNonNull(url, "url");
         }
 
@@ -37,7 +41,7 @@ public sealed interface StoreLocation {
 
         @Override
         public String toString() {
-            return "Postgres[url=" + url.replaceAll("\\?.*", "") + ", user=" + user + "]";
+            return "Url[url=" + url.replaceAll("\\?.*", "") + ", user=" + user + "]";
         }
     }
 }

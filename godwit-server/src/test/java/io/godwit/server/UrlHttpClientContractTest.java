@@ -1,0 +1,43 @@
+package io.godwit.server;
+
+import io.godwit.store.StoreClient;
+import io.godwit.store.http.HttpGodwitClient;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract on the HTTP client, through a server started by the command line with a database
+ * by JDBC URL ({@code --url}, {@code --user}, {@code --password-env}, the password taken from the
+ * environment given to the command), as for PostgreSQL. The URL is a SQLite file's: the engine's
+ * PostgreSQL dialect is not on main yet, and this checks the server's side of the path.
+ */
+class UrlHttpClientContractTest extends StoreClientContract {
+    @TempDir
+    Path dir;
+    private GodwitServer server;
+
+    @Override
+    StoreClient open() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ServerCommand command = new ServerCommand(Map.of("GODWIT_TEST_DB_PASSWORD", "not-used-by-sqlite"), false);
+        int code = command.execute(new PrintWriter(out), new PrintWriter(err), "--url", "jdbc:sqlite:" + dir.resolve("store.db"),
+                "--user", "godwit", "--password-env", "GODWIT_TEST_DB_PASSWORD", "--port", "0");
+        assertThat(code).as(err.toString()).isZero();
+        server = command.server().orElseThrow();
+        assertThat(out.toString()).isEqualTo("Listening on " + server.uri() + System.lineSeparator());
+        return HttpGodwitClient.connect("127.0.0.1", server.port());
+    }
+
+    @Override
+    void closeStore() {
+        server.close();
+        assertThat(dir.resolve("store.db")).exists();
+    }
+}
