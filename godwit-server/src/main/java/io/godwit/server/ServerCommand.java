@@ -29,7 +29,7 @@ final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--path", paramLabel = "DIR", description = "Persist directory, holding godwit.sqlite3 (default: ./godwit_data).")
+    @Option(names = "--path", paramLabel = "DIR", description = "Persist directory, holding godwit.sqlite3 (default: godwit_data).")
     Path path;
 
     @Option(names = "--url", paramLabel = "JDBC_URL", description = "A database by JDBC URL: jdbc:postgresql://host:port/database (or jdbc:sqlite:FILE).")
@@ -42,7 +42,7 @@ final class ServerCommand implements Callable<Integer> {
             description = "Environment variable that holds the password (with --url; default: PGPASSWORD).")
     String passwordVariable;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: 127.0.0.1, loopback only).")
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: 127.0.0.1). The API has no authentication.")
     String host = ServerConfig.DEFAULT_HOST;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: 8000).")
