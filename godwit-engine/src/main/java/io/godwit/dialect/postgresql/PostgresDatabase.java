@@ -1,6 +1,7 @@
 package io.godwit.dialect.postgresql;
 
 import io.godwit.GodwitException;
+import io.godwit.spi.CreatesSchema;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
 
@@ -18,12 +19,12 @@ import java.util.Properties;
  * One schema of a PostgreSQL database, shared by many application instances. Connections carry
  * {@code ApplicationName=godwit} (so that a lock holder can be told apart in {@code pg_stat_activity})
  * and a {@code search_path} of the schema alone, so that a migration's unqualified names land there.
- * Readers are {@code READ ONLY} sessions and create nothing, not even the schema; writers create the
- * schema when it is missing. DDL is transactional, so a failed run leaves nothing to clean up. The
- * migration lock is a session advisory lock ({@link PostgresAdvisoryLock}), which the server drops
- * when the session ends, however it ends.
+ * Readers are {@code READ ONLY} sessions and create nothing, not even the schema; the schema is
+ * created in the first run's transaction, and DDL is transactional, so a failed run leaves nothing
+ * to clean up. The migration lock is a session advisory lock ({@link PostgresAdvisoryLock}), which
+ * the server drops when the session ends, however it ends.
  */
-public final class PostgresDatabase implements Database {
+public final class PostgresDatabase implements Database, CreatesSchema {
     /** The {@code application_name} of every Godwit connection (a URL parameter overrides it). */
     public static final String APPLICATION_NAME = "godwit";
     /** How often the server checks, while a statement runs, that a migrator is still connected. */
@@ -93,20 +94,12 @@ public final class PostgresDatabase implements Database {
     public Connection openForWriting() throws SQLException {
         Connection c = connect();
         try (Statement st = c.createStatement()) {
-            if (!schemaExists(c)) {
-                createSchema(st);
-            }
-            try {
-                st.execute(CONNECTION_CHECK);
-            } catch (SQLException e) {
-                // PostgreSQL before 14, or a server platform that cannot check: a killed migrator's
-                // statement then runs to its end before the server notices and releases the lock.
-            }
-            return c;
-        } catch (SQLException | RuntimeException e) {
-            c.close();
-            throw e;
+            st.execute(CONNECTION_CHECK);
+        } catch (SQLException e) {
+            // PostgreSQL before 14, or a server platform that cannot check: a killed migrator's
+            // statement then runs to its end before the server notices and releases the lock.
         }
+        return c;
     }
 
     private Connection connect() throws SQLException {
@@ -128,23 +121,16 @@ public final class PostgresDatabase implements Database {
         }
     }
 
-    /** Creates the schema; another migrator creating it at the same moment is no error. */
-    private void createSchema(Statement st) throws SQLException {
-        try {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
-        } catch (SQLException e) {
-            // 23505: the concurrent creator won the race on pg_namespace's unique index.
-            if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())) {
-                throw e;
-            }
-        }
-    }
-
-    private boolean schemaExists(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+    /**
+     * Creates the schema in the first run's transaction. Its existence is checked first because
+     * {@code CREATE SCHEMA IF NOT EXISTS} demands the CREATE privilege on the database even when the
+     * schema exists, which an application's role often lacks.
+     */
+    @Override
+    public void createSchema(Connection c) throws SQLException {
+        if (!exists(c, "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?", schema)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
             }
         }
     }
@@ -161,10 +147,14 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public boolean tableExists(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, name);
+        return exists(c, "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?", schema, name);
+    }
+
+    private static boolean exists(Connection c, String query, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
