@@ -35,15 +35,29 @@ final class PendingSelection {
     /** The consistent, filtered pending list, without refusing gated or unfinished migrations. */
     static List<Migration> selectIgnoringAttention(GodwitConfiguration config, SourceCatalog catalog, History history) {
         List<Migration> selected = new ArrayList<>();
+        // Repeatables run after every versioned migration, and only for subsystems brought fully up to date.
+        List<Migration> repeatables = new ArrayList<>();
         for (String subsystem : catalog.subsystems()) {
             List<Migration> pending = SequenceCheck.pending(subsystem, history.applied(subsystem),
                     catalog.migrations(subsystem), config.hashAlgorithm());
             if (!config.only().isEmpty() && !config.only().contains(subsystem)) {
                 continue;
             }
-            selected.addAll(cutAtTarget(config, subsystem, history.applied(subsystem).size(), pending));
+            List<Migration> cut = cutAtTarget(config, subsystem, history.applied(subsystem).size(), pending);
+            selected.addAll(cut);
+            if (cut.size() == pending.size()) {
+                repeatables.addAll(changedRepeatables(catalog, history, subsystem));
+            }
         }
+        selected.addAll(repeatables);
         return selected;
+    }
+
+    /** Repeatable migrations never applied, or changed since they last were. */
+    static List<Migration> changedRepeatables(SourceCatalog catalog, History history, String subsystem) {
+        return catalog.repeatables(subsystem).stream()
+                .filter(m -> !m.hash().equals(history.repeatableHash(subsystem, m.filename())))
+                .toList();
     }
 
     private static List<Migration> cutAtTarget(GodwitConfiguration config, String subsystem, int current,
@@ -71,6 +85,6 @@ final class PendingSelection {
     static PlannedMigration planned(Migration m, History history) {
         String state = history.unfinishedState(m.subsystem(), m.version());
         return new PlannedMigration(m.subsystem(), m.version(), m.filename(), m.description(), m.text(),
-                m.noTransaction(), m.confirmReason(), state == null ? null : attention(m, state));
+                m.noTransaction(), m.confirmReason(), state == null ? null : attention(m, state), m.repeatable());
     }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
  * Cuts the text of a migration script into the statements it holds.
  *
  * <p><b>Why.</b> A JDBC driver runs one statement per call, and when a migration fails the
- * operator needs to be told which statement and which line failed. So the engine cuts scripts
- * itself, with the lexical rules of the database the script is written for.
+ * operator needs to be told which statement and which line failed. Cutting at every semicolon
+ * would break strings, comments, triggers and function bodies, so the engine cuts scripts itself,
+ * with the lexical rules of the database the script is written for.
  *
  * <p><b>Contract.</b>
  * <ul>
@@ -40,21 +41,24 @@ import java.util.Objects;
  * identifiers {@code "..."} ({@code ""}), {@code `...`} ({@code ``}) and {@code [...]};
  * comments {@code --} to the end of the line and <code>/* ... *&#47;</code>, which do not nest. In a
  * statement opening with {@code CREATE [TEMP|TEMPORARY] TRIGGER}, once {@code BEGIN} is seen the
- * statement ends only at a semicolon that follows {@code ; END}: the rule of SQLite's own
- * {@code sqlite3_complete()}. Every statement of a trigger body ends with a semicolon and none
- * starts with {@code END}, so a {@code CASE ... END} in the body, or a column named {@code end}
- * (a legal name in SQLite), cannot end the trigger.
+ * statement ends only at a semicolon that follows {@code ; END} (whitespace and comments
+ * between them aside): the rule of SQLite's own {@code sqlite3_complete()}. Every statement of a
+ * trigger body ends with a semicolon and none starts with {@code END}, so neither a
+ * {@code CASE ... END} in the body nor a column named {@code end} (a legal name in SQLite) can
+ * end the trigger. Before {@code BEGIN}, a semicolon ends the statement as usual.
  *
  * <p><b>{@link Flavor#POSTGRESQL}.</b> As for SQLite, except: no backquoted or bracketed
  * identifiers; block comments nest; {@code E'...'} strings, in which a backslash escapes the next
  * character (and which, as in PostgreSQL, continue into a next {@code '...'} separated from them
- * by whitespace holding a newline); dollar quotes {@code $$...$$} and {@code $tag$...$tag$},
+ * only by whitespace holding a newline and {@code --} comments); dollar quotes {@code $$...$$}
+ * and {@code $tag$...$tag$},
  * with a tag of identifier characters that closes only on the same tag ({@code $1} is a
  * parameter, {@code a$b} an identifier). Standard-conforming strings are assumed, so a backslash
  * means nothing in {@code '...'} and {@code U&'...'}. As in {@code psql}, a semicolon inside
  * parentheses does not end the statement (as in {@code CREATE RULE ... DO (...; ...)}), nor does
- * one inside an SQL-standard body {@code BEGIN ATOMIC ... END}, in which each {@code CASE} opens
- * a level that an {@code END} closes. {@code psql} meta-commands and {@code COPY ... FROM STDIN}
+ * one inside the SQL-standard body {@code BEGIN ATOMIC ... END} of a
+ * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}, in which each {@code CASE} opens a level that
+ * an {@code END} closes. {@code psql} meta-commands and {@code COPY ... FROM STDIN}
  * data are not SQL and are not understood.
  *
  * <p>The splitter reads each character once or twice (keywords are compared in place, without
@@ -64,7 +68,9 @@ public final class SqlScriptSplitter {
 
     /** The lexical rules a script follows. */
     public enum Flavor {
+        /** SQLite's rules. */
         SQLITE,
+        /** PostgreSQL's rules. */
         POSTGRESQL
     }
 
@@ -128,7 +134,7 @@ public final class SqlScriptSplitter {
         private int line = 1;
 
         private int sqliteState = START;
-        /** PostgreSQL: how many leading tokens matched CREATE [OR REPLACE] FUNCTION|PROCEDURE; -1 once one did not. */
+        /** PostgreSQL: progress through a leading CREATE [OR REPLACE] FUNCTION|PROCEDURE; 4 matched, -1 failed. */
         private int routineHead;
         private int parens;
         private int atomicDepth;
@@ -314,9 +320,17 @@ public final class SqlScriptSplitter {
             return true;
         }
 
+        /** SQLite ends a {@code --} comment at a line feed only, PostgreSQL at a carriage return too. */
         private int lineCommentEnd(int from) {
-            int nl = s.indexOf('\n', from);
-            return nl < 0 ? n : nl;
+            if (!pg) {
+                int nl = s.indexOf('\n', from);
+                return nl < 0 ? n : nl;
+            }
+            int i = from;
+            while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+                i++;
+            }
+            return i;
         }
 
         /** Skips a block comment opening at {@code from}; an unterminated one is handled per flavor. */

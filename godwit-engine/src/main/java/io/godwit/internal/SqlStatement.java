@@ -15,6 +15,13 @@ import java.util.Objects;
  */
 public record SqlStatement(int number, int line, String sql) {
 
+    /**
+     * Checks that {@code sql} is present and that the number and line are 1-based.
+     *
+     * @param number the 1-based position of the statement in its script
+     * @param line the 1-based line on which the statement starts
+     * @param sql the statement's text
+     */
     public SqlStatement {
         Objects.requireNonNull(sql, "sql");
         if (number < 1 || line < 1) {

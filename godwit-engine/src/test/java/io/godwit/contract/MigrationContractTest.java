@@ -348,6 +348,78 @@ public abstract class MigrationContractTest {
         assertThat(configure().confirm(true).load().migrate().applied()).hasSize(1);
     }
 
+    // ---- Java and repeatable migrations ---------------------------------------------------
+
+    private GodwitConfiguration.Builder withJava(TestJavaMigration java) {
+        return Godwit.configure().database(db).lockTimeout(Duration.ofSeconds(20))
+                .subsystem(new io.godwit.Subsystem("alpha", new io.godwit.source.DirectorySource(alpha.dir())).with(java))
+                .subsystem("beta", beta.dir());
+    }
+
+    @Test
+    @Order(32)
+    void aJavaMigrationTakesItsPlaceInTheSequence() {
+        threeAlphaOneBeta();
+        MigrateResult result = withJava(new TestJavaMigration(4, "v1", false)).load().migrate();
+
+        assertThat(result.applied()).extracting(a -> a.subsystem() + "/" + a.filename())
+                .contains("alpha/00004-uppercase-names.java");
+        assertThat(query("SELECT name FROM items ORDER BY id")).containsExactly("FIRST; WITH A SEMICOLON", "IT'S -- NOT A COMMENT");
+        assertThat(query("SELECT sql FROM migrations WHERE dir = 'alpha' AND version = 4"))
+                .containsExactly("-- java migration " + TestJavaMigration.class.getName() + " checksum v1");
+        withJava(new TestJavaMigration(4, "v1", false)).load().validate();
+
+        assertThatThrownBy(() -> withJava(new TestJavaMigration(4, "v2", false)).load().validate())
+                .isInstanceOfSatisfying(InconsistentHashError.class,
+                        e -> assertThat(e.filename()).isEqualTo("00004-uppercase-names.java"));
+    }
+
+    @Test
+    @Order(33)
+    void aFailingJavaMigrationRollsBackTheWholeRun() {
+        threeAlphaOneBeta();
+        configure().target("alpha", 1).only("alpha").load().migrate();
+        String before = snapshot(db);
+
+        assertThatThrownBy(() -> withJava(new TestJavaMigration(4, "v1", true)).load().migrate())
+                .isInstanceOfSatisfying(MigrationFailedError.class, e -> {
+                    assertThat(e.version()).isEqualTo(4);
+                    assertThat(e.databaseMessage()).contains("refusing to continue");
+                });
+        assertThat(snapshot(db)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(34)
+    void aJavaMigrationAndAFileOfOneVersionAreADuplicate() {
+        threeAlphaOneBeta();
+        assertThatThrownBy(() -> withJava(new TestJavaMigration(3, "v1", false)).load().migrate())
+                .isInstanceOf(MigrationSourceException.class).hasMessageContaining("Duplicate migration version 3");
+    }
+
+    @Test
+    @Order(35)
+    void repeatableMigrationsRunAfterVersionedOnesAndAgainOnlyWhenChanged() {
+        threeAlphaOneBeta();
+        alpha.write("R-item-names." + scope() + ".sql", "CREATE VIEW item_names AS SELECT name FROM items;");
+
+        MigrateResult first = migrate();
+        assertThat(first.applied()).extracting(a -> a.filename()).last().isEqualTo("R-item-names." + scope() + ".sql");
+        assertThat(query("SELECT count(*) FROM item_names")).containsExactly("2");
+        assertThat(migrate().applied()).isEmpty();
+        configure().load().validate();
+
+        alpha.write("R-item-names." + scope() + ".sql",
+                "DROP VIEW item_names;\nCREATE VIEW item_names AS SELECT name, size FROM items;");
+        assertThatThrownBy(() -> configure().load().validate()).isInstanceOf(UnappliedMigrationsError.class)
+                .hasMessageContaining("repeatable migration R-item-names");
+        assertThat(configure().load().plan().migrations()).extracting(p -> p.repeatable()).containsExactly(true);
+        assertThat(configure().load().status().subsystems().get(0).pending()).hasSize(1);
+        assertThat(migrate().applied()).extracting(a -> a.filename()).containsExactly("R-item-names." + scope() + ".sql");
+        assertThat(query("SELECT size FROM item_names")).containsExactly("7", "7");
+        assertThat(migrate().applied()).isEmpty();
+    }
+
     // ---- bad sources: nothing touches the database ----------------------------------------
 
     @Test

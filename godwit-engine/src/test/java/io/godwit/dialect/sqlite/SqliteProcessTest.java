@@ -1,6 +1,7 @@
 package io.godwit.dialect.sqlite;
 
 import io.godwit.Godwit;
+import io.godwit.LockTimeoutError;
 import io.godwit.contract.MigrationFolder;
 import io.godwit.testing.JavaProcess;
 import io.godwit.testing.MigrateProcess;
@@ -16,11 +17,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Real JVMs racing for, and dying inside, a migration of one SQLite file. */
 class SqliteProcessTest {
@@ -54,6 +57,10 @@ class SqliteProcessTest {
 
         assertThat(outputs).containsExactlyInAnyOrder("APPLIED 3", "APPLIED 0");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("wal");
+            }
             assertThat(count(st, "SELECT count(*) FROM migrations")).isEqualTo(3);
             assertThat(count(st, "SELECT count(*) FROM big")).isEqualTo(300000);
         }
@@ -75,6 +82,11 @@ class SqliteProcessTest {
             // wait until the long migration has started
         }
         assertThat(line).as("the migrator reached the long migration").isNotNull();
+        // While it works, a second migrator waits a bounded time, then names the holder.
+        assertThatThrownBy(() -> Godwit.configure().sqlite(db).subsystem("alpha", folder.dir())
+                .lockTimeout(Duration.ofMillis(500)).load().migrate())
+                .isInstanceOf(LockTimeoutError.class).hasMessageContaining("pid " + p.pid() + " on host ")
+                .hasMessageContaining(" since ");
         p.destroyForcibly(); // SIGKILL
         p.waitFor(30, TimeUnit.SECONDS);
         assertThat(Files.readString(db.resolveSibling("kill.sqlite3.godwit-lock"))).contains("pid " + p.pid());
