@@ -75,6 +75,10 @@ class PostgresDatabaseTest {
             assertThat(single(st, "SELECT current_setting('application_name')")).isEqualTo("godwit");
             assertThat(single(st, "SELECT current_setting('client_connection_check_interval')")).isEqualTo("1s");
         }
+        PostgresDatabase named = new PostgresDatabase(pg.url() + "?ApplicationName=mine", pg.user(), pg.password(), "app");
+        try (Connection c = named.openForWriting(); Statement st = c.createStatement()) {
+            assertThat(single(st, "SELECT current_setting('application_name')")).as("the URL wins").isEqualTo("mine");
+        }
     }
 
     @Test
