@@ -62,8 +62,7 @@ public final class Migrator {
             existed = existing.isPresent();
             if (existed) {
                 try (Connection c = existing.get()) {
-                    // Without the lock a 'running' state may be a live migrator's: refusals wait for the lock.
-                    if (PendingSelection.selectIgnoringAttention(config, catalog, History.read(db, c)).isEmpty()) {
+                    if (PendingSelection.selectBeforeLock(config, catalog, History.read(db, c)).isEmpty()) {
                         LOG.debug("{} is current", db.describe());
                         return List.of();
                     }
