@@ -458,6 +458,14 @@ public abstract class MigrationContractTest {
     }
 
     @Test
+    @Order(44)
+    void aNoTransactionRepeatableIsRefused() {
+        alpha.write("R-views." + scope() + ".sql", "-- godwit:no-transaction\nCREATE VIEW v AS SELECT 1 AS one;");
+        assertThatThrownBy(this::migrate).isInstanceOf(MigrationSourceException.class)
+                .hasMessageContaining("alpha/R-views." + scope() + ".sql");
+    }
+
+    @Test
     @Order(43)
     void filesOfAnotherScopeAreIgnored() {
         threeAlphaOneBeta();
