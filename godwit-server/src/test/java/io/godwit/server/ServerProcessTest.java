@@ -53,7 +53,7 @@ class ServerProcessTest {
         process = server(err, "--path", data.toString(), "--port", "0");
         int port = listeningPort(err);
 
-        HttpGodwitClient client = HttpGodwitClient.connect("127.0.0.1", port);
+        HttpGodwitClient client = HttpGodwitClient.connect("localhost", port);   // as users write it
         HttpCollection books = client.createCollection("books", 2, Map.of("owner", "ann"));
         books.add("a", new float[] {1, 0}, Map.of("year", 2001), "first");
         books.add("b", new float[] {0, 1}, Map.of(), null);
