@@ -12,10 +12,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract on the HTTP client, through a server started by the command line with a database
- * by JDBC URL ({@code --url}, {@code --user}, {@code --password-env}, the password taken from the
- * environment given to the command), as for PostgreSQL. The URL is a SQLite file's: the engine's
- * PostgreSQL dialect is not on main yet, and this checks the server's side of the path.
+ * The contract on the HTTP client, through a server started by the command line with a SQLite
+ * file's JDBC URL: {@code --url} takes any URL the engine does, and SQLite ignores the user and
+ * the password. {@link PostgresHttpClientContractTest} runs the same path on PostgreSQL.
  */
 class UrlHttpClientContractTest extends StoreClientContract {
     @TempDir
