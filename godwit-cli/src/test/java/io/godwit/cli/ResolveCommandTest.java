@@ -24,7 +24,7 @@ class ResolveCommandTest {
         Fixtures.write(app, "00002-vacuum.sqlite.sql", "-- godwit:no-transaction\nCREATE TABLE half (x INTEGER);\nINSERT INTO nowhere VALUES (1);");
         assertThat(migrate().exitCode()).isEqualTo(5);
         CliRunner.Result refused = migrate();
-        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).contains("godwit resolve --retry app/2");
     }
 
