@@ -45,6 +45,7 @@ public final class GodwitCli implements Callable<Integer> {
             StatusCommand.class,
             PlanCommand.class,
             ValidateCommand.class,
+            ResolveCommand.class,
             ImportLegacyCommand.class);
 
     /** Read by {@link ErrorReporter} from the parse result; declared here once for every command. */

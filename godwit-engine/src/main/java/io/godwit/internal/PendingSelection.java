@@ -4,6 +4,7 @@ import io.godwit.ConfirmationRequiredError;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.PlannedMigration;
+import io.godwit.UnfinishedMigrationError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class PendingSelection {
         for (Migration m : selected) {
             String state = history.unfinishedState(m.subsystem(), m.version());
             if (state != null && (locked || !state.equals(HistoryTables.STATE_RUNNING))) {
-                throw new GodwitException(attention(m, state));
+                throw new UnfinishedMigrationError(m.subsystem(), m.version(), state, attention(m, state));
             }
             if (m.confirmReason() != null && !config.confirmed()) {
                 throw new ConfirmationRequiredError(m.subsystem(), m.version(), m.filename(), m.confirmReason());

@@ -610,7 +610,11 @@ public abstract class MigrationContractTest {
         assertThat(pending.attention()).contains("state: failed").contains("godwit resolve --retry alpha/4");
         String before = snapshot(db);
 
-        assertThatThrownBy(this::migrate).isInstanceOf(GodwitException.class)
+        assertThatThrownBy(this::migrate).isInstanceOfSatisfying(io.godwit.UnfinishedMigrationError.class, e -> {
+                    assertThat(e.state()).isEqualTo("failed");
+                    assertThat(e.version()).isEqualTo(4);
+                    assertThat(e.exitCode()).isEqualTo(3);
+                })
                 .hasMessageContaining("godwit resolve --retry alpha/4").hasMessageContaining("--mark-applied alpha/4");
         assertThat(snapshot(db)).isEqualTo(before);
 
