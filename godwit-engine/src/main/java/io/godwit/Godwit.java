@@ -4,9 +4,10 @@ import io.godwit.backup.Backup;
 import io.godwit.backup.Backups;
 import io.godwit.backup.RestorePlan;
 import io.godwit.backup.RestoreResult;
+import io.godwit.internal.Migrator;
 import io.godwit.internal.Rehasher;
 import io.godwit.internal.Repairer;
-import io.godwit.internal.Migrator;
+import io.godwit.internal.Resolver;
 import io.godwit.internal.Verifier;
 
 import java.nio.file.Path;
@@ -64,6 +65,15 @@ public final class Godwit {
     /** What {@code migrate} would apply, file by file. Writes nothing; throws when inconsistent. */
     public Plan plan() {
         return migrator.plan();
+    }
+
+    /**
+     * Settles a {@code -- godwit:no-transaction} migration that status shows as needing attention:
+     * {@link Resolution#RETRY} lets the next apply run it again, {@link Resolution#MARK_APPLIED}
+     * records it as applied. Takes the migration lock.
+     */
+    public void resolve(String subsystem, int version, Resolution resolution) {
+        new Resolver(configuration).resolve(subsystem, version, resolution);
     }
 
     // ---- safe upgrades: docs/safe-upgrades.md ----

@@ -52,6 +52,7 @@ public final class GodwitCli implements Callable<Integer> {
             VerifyCommand.class,
             RepairCommand.class,
             RehashCommand.class,
+            ResolveCommand.class,
             ImportLegacyCommand.class);
 
     /** Read by {@link ErrorReporter} from the parse result; declared here once for every command. */

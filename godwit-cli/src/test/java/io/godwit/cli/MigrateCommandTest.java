@@ -168,9 +168,10 @@ class MigrateCommandTest {
     }
 
     @Test
-    void aLockHeldTooLongExitsSixNamingTheHolder() {
+    void aLockHeldTooLongExitsSixNamingTheHolder() throws Exception {
         Path db = dir.resolve("g.sqlite3");
-        try (MigrationLock held = new SqliteDatabase(db, Duration.ofSeconds(1)).lock(null, Duration.ofSeconds(5))) {
+        SqliteDatabase holder = new SqliteDatabase(db, Duration.ofSeconds(1));
+        try (java.sql.Connection c = holder.openForWriting(); MigrationLock held = holder.lock(c, Duration.ofSeconds(5))) {
             CliRunner.Result r = run("migrate", "--db", db.toString(), "--lock-timeout", "1");
 
             assertThat(r.exitCode()).isEqualTo(6);

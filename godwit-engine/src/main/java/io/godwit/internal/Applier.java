@@ -4,6 +4,7 @@ import io.godwit.AppliedMigration;
 import io.godwit.GodwitConfiguration;
 import io.godwit.MigrationFailedError;
 import io.godwit.MigrationListener;
+import io.godwit.spi.CreatesSchema;
 import io.godwit.spi.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,6 +130,9 @@ final class Applier {
 
     private void createHistoryIfMissing(Statement st) throws SQLException {
         if (!historyReady) {
+            if (db instanceof CreatesSchema schema) {
+                schema.createSchema(st.getConnection());
+            }
             for (String ddl : HistoryTables.create(db)) {
                 st.execute(ddl);
             }

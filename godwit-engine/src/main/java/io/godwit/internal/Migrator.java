@@ -63,7 +63,7 @@ public final class Migrator {
             existed = existing.isPresent();
             if (existed) {
                 try (Connection c = existing.get()) {
-                    if (PendingSelection.select(config, catalog, History.read(db, c)).isEmpty()) {
+                    if (PendingSelection.selectBeforeLock(config, catalog, History.read(db, c)).isEmpty()) {
                         LOG.debug("{} is current", db.describe());
                         return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
                     }

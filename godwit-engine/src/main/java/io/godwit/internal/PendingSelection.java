@@ -4,6 +4,7 @@ import io.godwit.ConfirmationRequiredError;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.PlannedMigration;
+import io.godwit.UnfinishedMigrationError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,24 @@ final class PendingSelection {
 
     /** Checks every subsystem and returns what to apply, in order. Throws on the first problem. */
     static List<Migration> select(GodwitConfiguration config, SourceCatalog catalog, History history) {
+        return select(config, catalog, history, true);
+    }
+
+    /**
+     * As {@link #select}, for the read before the lock: there a {@code running} state may be a live
+     * migrator's (it commits that state before its work), so it is judged only under the lock.
+     */
+    static List<Migration> selectBeforeLock(GodwitConfiguration config, SourceCatalog catalog, History history) {
+        return select(config, catalog, history, false);
+    }
+
+    private static List<Migration> select(GodwitConfiguration config, SourceCatalog catalog, History history,
+                                          boolean locked) {
         List<Migration> selected = selectIgnoringAttention(config, catalog, history);
         for (Migration m : selected) {
             String state = history.unfinishedState(m.subsystem(), m.version());
-            if (state != null) {
-                throw new GodwitException(attention(m, state));
+            if (state != null && (locked || !state.equals(HistoryTables.STATE_RUNNING))) {
+                throw new UnfinishedMigrationError(m.subsystem(), m.version(), state, attention(m, state));
             }
             if (m.confirmReason() != null && !config.confirmed()) {
                 throw new ConfirmationRequiredError(m.subsystem(), m.version(), m.filename(), m.confirmReason());

@@ -52,7 +52,12 @@ public final class SourceCatalog {
                 continue;
             }
             String text = HashAlgorithm.normalize(file.text());
-            (name.repeatable() ? repeatable : migrations).add(Migration.sql(subsystem.name(), name, text, algorithm.hash(text)));
+            Migration migration = Migration.sql(subsystem.name(), name, text, algorithm.hash(text));
+            if (migration.repeatable() && migration.noTransaction()) {
+                throw new MigrationSourceException("Repeatable migration " + migration.path() + " cannot be"
+                        + " -- godwit:no-transaction: it has no version to track a half-done run by. Use a versioned file.");
+            }
+            (name.repeatable() ? repeatable : migrations).add(migration);
         }
         for (JavaMigration java : subsystem.javaMigrations()) {
             if (java.scopes().contains(scope)) {

@@ -14,6 +14,8 @@ import io.godwit.MigrationFailedError;
 import io.godwit.MigrationMode;
 import io.godwit.MigrationSourceException;
 import io.godwit.Plan;
+import io.godwit.PlannedMigration;
+import io.godwit.Resolution;
 import io.godwit.StatusReport;
 import io.godwit.SubsystemStatus;
 import io.godwit.UnappliedMigrationsError;
@@ -456,6 +458,14 @@ public abstract class MigrationContractTest {
     }
 
     @Test
+    @Order(44)
+    void aNoTransactionRepeatableIsRefused() {
+        alpha.write("R-views." + scope() + ".sql", "-- godwit:no-transaction\nCREATE VIEW v AS SELECT 1 AS one;");
+        assertThatThrownBy(this::migrate).isInstanceOf(MigrationSourceException.class)
+                .hasMessageContaining("alpha/R-views." + scope() + ".sql");
+    }
+
+    @Test
     @Order(43)
     void filesOfAnotherScopeAreIgnored() {
         threeAlphaOneBeta();
@@ -557,6 +567,106 @@ public abstract class MigrationContractTest {
             assertThat(snapshot(db)).isEqualTo(before);
         }
         assertThat(migrate().applied()).hasSize(4);
+    }
+
+    // ---- no-transaction migrations --------------------------------------------------------
+
+    @Test
+    @Order(70)
+    void aNoTransactionMigrationRunsAloneAndIsRecordedWhenItSucceeds() {
+        threeAlphaOneBeta();
+        alpha.add(4, "alone", "-- godwit:no-transaction\nCREATE TABLE alone (x INTEGER);\nINSERT INTO alone (x) VALUES (4);");
+        alpha.add(5, "after-alone", "INSERT INTO alone (x) VALUES (5);");
+        assertThat(configure().load().plan().migrations()).extracting(PlannedMigration::noTransaction)
+                .containsExactly(false, false, false, true, false, false);
+
+        assertThat(migrate().applied()).extracting(a -> a.subsystem() + "/" + a.version())
+                .containsExactly("alpha/1", "alpha/2", "alpha/3", "alpha/4", "alpha/5", "beta/1");
+        assertThat(query("SELECT x FROM alone ORDER BY x")).containsExactly("4", "5");
+        assertThat(query("SELECT state FROM godwit_migrations WHERE dir = 'alpha' AND version = 4")).containsExactly("applied");
+        configure().load().validate();
+    }
+
+    /** alpha 1-3 and beta 1 applied; alpha/4 runs outside a transaction and fails at statement 2. */
+    protected void aFailedNoTransactionMigration() {
+        threeAlphaOneBeta();
+        migrate();
+        alpha.add(4, "half", "-- godwit:no-transaction\nCREATE TABLE half (x INTEGER);\nINSERT INTO missing_table (x) VALUES (1);");
+        alpha.add(5, "after-half", "CREATE TABLE after_half (x INTEGER);");
+        assertThatThrownBy(this::migrate).isInstanceOfSatisfying(MigrationFailedError.class, e -> {
+            assertThat(e.version()).isEqualTo(4);
+            assertThat(e.statementNumber()).isEqualTo(2);
+        }).hasMessageContaining("outside a transaction");
+    }
+
+    @Test
+    @Order(71)
+    void aFailedNoTransactionMigrationNeedsAttentionUntilRetried() {
+        aFailedNoTransactionMigration();
+        assertThat(query("SELECT count(*) FROM half")).as("its first statement stays").containsExactly("0");
+        assertThat(query("SELECT state FROM godwit_migrations WHERE dir = 'alpha' AND version = 4")).containsExactly("failed");
+        PlannedMigration pending = configure().load().status().subsystems().get(0).pending().get(0);
+        assertThat(pending.version()).isEqualTo(4);
+        assertThat(pending.attention()).contains("state: failed").contains("godwit resolve --retry alpha/4");
+        String before = snapshot(db);
+
+        assertThatThrownBy(this::migrate).isInstanceOfSatisfying(io.godwit.UnfinishedMigrationError.class, e -> {
+                    assertThat(e.state()).isEqualTo("failed");
+                    assertThat(e.version()).isEqualTo(4);
+                    assertThat(e.exitCode()).isEqualTo(3);
+                })
+                .hasMessageContaining("godwit resolve --retry alpha/4").hasMessageContaining("--mark-applied alpha/4");
+        assertThat(snapshot(db)).isEqualTo(before);
+
+        alpha.add(4, "half", "-- godwit:no-transaction\nCREATE TABLE IF NOT EXISTS half (x INTEGER);\nINSERT INTO half (x) VALUES (1);");
+        configure().load().resolve("alpha", 4, Resolution.RETRY);
+        assertThat(configure().load().status().subsystems().get(0).pending().get(0).attention()).isNull();
+        assertThat(migrate().applied()).extracting(a -> a.subsystem() + "/" + a.version())
+                .containsExactly("alpha/4", "alpha/5");
+        assertThat(query("SELECT x FROM half")).containsExactly("1");
+        assertThat(query("SELECT hash FROM migrations WHERE dir = 'alpha' AND version = 4"))
+                .containsExactly(md5Of(alpha, 4, "half"));
+        configure().load().validate();
+    }
+
+    @Test
+    @Order(72)
+    void aNoTransactionMigrationFinishedByHandIsMarkedApplied() {
+        aFailedNoTransactionMigration();
+        execute("CREATE TABLE missing_table (x INTEGER)");
+        execute("INSERT INTO missing_table (x) VALUES (1)");
+
+        configure().load().resolve("alpha", 4, Resolution.MARK_APPLIED);
+
+        assertThat(query("SELECT filename, hash, sql FROM migrations WHERE dir = 'alpha' AND version = 4"))
+                .containsExactly(alpha.file(4, "half") + "|" + md5Of(alpha, 4, "half") + "|"
+                        + "-- godwit:no-transaction\nCREATE TABLE half (x INTEGER);\nINSERT INTO missing_table (x) VALUES (1);");
+        assertThat(query("SELECT state, duration_ms, note FROM godwit_migrations WHERE dir = 'alpha' AND version = 4"))
+                .singleElement().asString().startsWith("applied|null|marked applied by an operator").endsWith("left it failed");
+        assertThat(migrate().applied()).extracting(a -> a.subsystem() + "/" + a.version()).containsExactly("alpha/5");
+        assertThat(query("SELECT count(*) FROM missing_table")).as("not run again").containsExactly("1");
+        configure().load().validate();
+    }
+
+    @Test
+    @Order(73)
+    void resolveRefusesWhatNeedsNoAttentionAndWritesNothing() {
+        threeAlphaOneBeta();
+        String fresh = snapshot(db);
+        assertThatThrownBy(() -> configure().load().resolve("alpha", 1, Resolution.RETRY))
+                .isInstanceOf(GodwitException.class).hasMessageContaining("nothing to resolve");
+        assertThat(snapshot(db)).isEqualTo(fresh);
+
+        migrate();
+        alpha.add(4, "pending", "CREATE TABLE pending_one (x INTEGER);");
+        String before = snapshot(db);
+        assertThatThrownBy(() -> configure().load().resolve("alpha", 2, Resolution.MARK_APPLIED))
+                .isInstanceOf(GodwitException.class).hasMessageContaining("alpha/2 does not need attention");
+        assertThatThrownBy(() -> configure().load().resolve("alpha", 4, Resolution.MARK_APPLIED))
+                .isInstanceOf(GodwitException.class).hasMessageContaining("alpha/4 does not need attention");
+        assertThatThrownBy(() -> configure().load().resolve("gamma", 1, Resolution.RETRY))
+                .isInstanceOf(GodwitException.class).hasMessageContaining("Unknown subsystem 'gamma'");
+        assertThat(snapshot(db)).isEqualTo(before);
     }
 
     // ---- failures: destructive checks last ------------------------------------------------

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * A migrator in its own JVM, for concurrency and crash tests.
- * Arguments: {@code sqlite:FILE} or {@code postgresql:URL:USER:PASSWORD}, then {@code NAME=FOLDER}
+ * Arguments: {@code sqlite:FILE} or {@code postgresql:URL|USER|PASSWORD[|SCHEMA]}, then {@code NAME=FOLDER}
  * pairs. Prints {@code APPLIED <n>} and exits 0, or prints the error and exits with its code.
  */
 public final class MigrateProcess {
@@ -22,7 +22,7 @@ public final class MigrateProcess {
                 builder.sqlite(Path.of(target.substring("sqlite:".length())));
             } else {
                 String[] pg = target.substring("postgresql:".length()).split("\\|", -1);
-                builder.url(pg[0]).user(pg[1]).password(pg[2]);
+                builder.url(pg[0]).user(pg[1]).password(pg[2]).schema(pg.length > 3 ? pg[3] : null);
             }
             for (int i = 1; i < args.length; i++) {
                 String[] pair = args[i].split("=", 2);

@@ -18,7 +18,7 @@ import java.util.Optional;
  * and indexes the record in metadb in the same transaction; vectors are stored as packed
  * little-endian float32, the queue's {@code FLOAT32} encoding.
  */
-public final class Collection {
+public final class Collection implements StoreCollection {
     private final Object lock;
     private final Connection c;
     private final String name;
@@ -43,6 +43,13 @@ public final class Collection {
 
     public Optional<Integer> dimension() {
         return Optional.ofNullable(dimension);
+    }
+
+    @Override
+    public Map<String, Object> metadata() {
+        synchronized (lock) {
+            return CollectionMetadata.read(c, id);
+        }
     }
 
     /** Adds one record; metadata values may be String, Integer/Long, Double/Float or Boolean. */
