@@ -1,4 +1,5 @@
 import io.godwit.Godwit;
+import io.godwit.ProgressListener;
 import io.godwit.backup.Backup;
 import io.godwit.backup.RestoreResult;
 import io.godwit.spi.MigrationSource;
@@ -35,7 +36,8 @@ public final class BackupBench {
         if (!Files.exists(db)) {
             create(db, mib);
         }
-        Godwit godwit = Godwit.configure().sqlite(db).subsystem("bench", new EmptySource()).load();
+        PhaseClock clock = new PhaseClock();
+        Godwit godwit = Godwit.configure().sqlite(db).subsystem("bench", new EmptySource()).progress(clock).load();
         System.out.printf("database %s: %.2f GiB%n", db, Files.size(db) / (double) (1L << 30));
         Map<String, List<Double>> times = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
@@ -49,15 +51,20 @@ public final class BackupBench {
             Files.delete(copy);
             Path backupFile = work.resolve("backup.sqlite3");
             Backup[] backup = new Backup[1];
+            clock.reset();
             time(times, "godwit backup", () -> backup[0] = godwit.backup(backupFile));
+            String backupPhases = clock.phases();
             RestoreResult[] restored = new RestoreResult[1];
+            clock.reset();
             time(times, "godwit restore", () -> restored[0] = godwit.restore(backup[0].file()));
+            String restorePhases = clock.phases();
             Path kept = restored[0].replaced().orElseThrow();
             Files.delete(kept);
             Files.delete(kept.resolveSibling(kept.getFileName() + ".manifest"));
             Files.delete(backupFile);
             Files.delete(backupFile.resolveSibling("backup.sqlite3.manifest"));
             System.out.println("round " + round + ": " + last(times));
+            System.out.println("  backup phases: " + backupPhases + "; restore phases: " + restorePhases);
         }
         double cp = median(times.get("cp"));
         double cpSync = median(times.get("cp + fsync"));
@@ -116,6 +123,29 @@ public final class BackupBench {
         List<String> parts = new ArrayList<>();
         times.forEach((name, list) -> parts.add(String.format("%s %.2f s", name, list.get(list.size() - 1))));
         return String.join(", ", parts);
+    }
+
+    /** When each task of an operation started and ended, from the engine's progress reports. */
+    private static final class PhaseClock implements ProgressListener {
+        private final Map<String, long[]> spans = new LinkedHashMap<>();
+        private long origin = System.nanoTime();
+
+        synchronized void reset() {
+            spans.clear();
+            origin = System.nanoTime();
+        }
+
+        @Override
+        public synchronized void progress(String task, long done, long total) {
+            long now = System.nanoTime() - origin;
+            spans.computeIfAbsent(task, k -> new long[] {now, now})[1] = now;
+        }
+
+        synchronized String phases() {
+            List<String> parts = new ArrayList<>();
+            spans.forEach((task, span) -> parts.add(String.format("%s %.2f-%.2f s", task, span[0] / 1e9, span[1] / 1e9)));
+            return String.join(", ", parts);
+        }
     }
 
     /** The benchmark database has no migrations; the engine needs one subsystem to be configured. */
