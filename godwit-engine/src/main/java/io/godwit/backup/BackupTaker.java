@@ -65,7 +65,7 @@ final class BackupTaker {
                     : readHistoryThenCopyLocked(capable, temp, lockHeld);
             String sha = DurableFiles.sha256AndFsync(temp, config.progress(), "checksum");
             long size = Files.size(temp);
-            DurableFiles.moveAtomically(temp, target);
+            DurableFiles.publishNew(temp, target);
             BackupManifest manifest = new BackupManifest(capable.backupFormat(), target.getFileName().toString(), size,
                     sha, Instant.now(), Version.get(), db.describe(), kind, algorithmOf(history), versionsOf(history));
             try {

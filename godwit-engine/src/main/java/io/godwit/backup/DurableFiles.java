@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,6 +59,27 @@ public final class DurableFiles {
             throw new IOException("Cannot rename " + from + " to " + to + " atomically: " + e.getMessage(), e);
         }
         fsyncFolder(to.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Gives the finished {@code temp} its name {@code target}, which must not exist: a hard link
+     * fails rather than replace a file another backup just took (a rename would replace it), then
+     * the temporary name goes. Where links are not possible, a rename after a check.
+     */
+    public static void publishNew(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(target.toString(), null, "refusing to overwrite an existing file");
+        } catch (UnsupportedOperationException | IOException e) {
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "refusing to overwrite an existing file");
+            }
+            moveAtomically(temp, target);
+            return;
+        }
+        Files.delete(temp);
+        fsyncFolder(target.toAbsolutePath().getParent());
     }
 
     public static void writeString(Path target, String text) throws IOException {
