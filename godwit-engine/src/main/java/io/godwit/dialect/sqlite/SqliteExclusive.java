@@ -25,7 +25,8 @@ import java.time.Duration;
  * has read the database keeps a shared lock on the file until it closes, and a writer holds more;
  * so the lock is refused (SQLITE_BUSY after a short wait) while any other process has the database
  * open and in use, not only while one is writing. A connection that was opened but has never read
- * holds no lock and cannot be seen: stop applications before a restore.
+ * holds no lock and cannot be seen, nor can an idle one to a database in rollback-journal mode,
+ * which locks only inside transactions: stop applications before a restore.
  *
  * <p>Holding the lock, {@code journal_mode = DELETE} folds the WAL into the file and deletes
  * {@code -wal} and {@code -shm}, so the file stands alone and a new file renamed over it finds no
