@@ -76,7 +76,7 @@ public final class Godwit {
         new Resolver(configuration).resolve(subsystem, version, resolution);
     }
 
-    // ---- safe upgrades: docs/safe-upgrades.md ----
+    // ---- safe upgrades: the README (Safe upgrades) ----
 
     /** An online, consistent copy with its manifest: a new file, a folder, or null for {@code backups/} beside the database. */
     public Backup backup(Path to) {
