@@ -41,12 +41,18 @@ public enum HashAlgorithm {
         return s.indexOf('\r') < 0 ? s : s.replace("\r", "");
     }
 
+    /** One digest per thread and algorithm: looking a provider up per file costs more than the hashing. */
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(this::newDigest);
+
     /** Lowercase hex digest of already-normalized text. */
     public String hash(String normalizedText) {
+        byte[] digest = digests.get().digest(normalizedText.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private MessageDigest newDigest() {
         try {
-            byte[] digest = MessageDigest.getInstance(jcaName)
-                    .digest(normalizedText.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK lacks " + jcaName, e);
         }

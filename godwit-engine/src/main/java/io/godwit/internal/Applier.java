@@ -75,10 +75,11 @@ final class Applier {
                     if (m.repeatable()) {
                         history.recordRepeatable(m, took, config.hashAlgorithm().label());
                     } else {
-                        history.recordApplied(m, took, config.hashAlgorithm().label());
+                        history.queueApplied(m, took, config.hashAlgorithm().label());
                     }
                     finish(m, took, total);
                 }
+                history.flush();
             }
             c.commit();
             committed += unit.size();

@@ -9,8 +9,11 @@ record Directives(boolean noTransaction, String confirmReason) {
     static Directives read(String text) {
         boolean noTransaction = false;
         String confirm = null;
-        for (String line : text.split("\n", 50)) {
-            String s = line.strip();
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            String s = text.substring(from, nl < 0 ? text.length() : nl).strip();
+            from = nl < 0 ? text.length() : nl + 1;
             if (s.isEmpty()) {
                 continue;
             }

@@ -40,10 +40,11 @@ public final class History {
     }
 
     public static History read(Database db, Connection c) throws SQLException {
-        if (!db.tableExists(c, HistoryTables.MIGRATIONS)) {
+        Set<String> tables = db.existingTables(c, Set.of(HistoryTables.MIGRATIONS, HistoryTables.SIDE, HistoryTables.REPEATABLES));
+        if (!tables.contains(HistoryTables.MIGRATIONS)) {
             return empty();
         }
-        boolean hasSide = db.tableExists(c, HistoryTables.SIDE);
+        boolean hasSide = tables.contains(HistoryTables.SIDE);
         Map<String, List<HistoryEntry>> applied = new LinkedHashMap<>();
         Map<String, Map<Integer, String>> unfinished = new HashMap<>();
         try (Statement st = c.createStatement()) {
@@ -76,7 +77,7 @@ public final class History {
             }
         }
         Map<String, Map<String, String>> repeatables = new HashMap<>();
-        if (db.tableExists(c, HistoryTables.REPEATABLES)) {
+        if (tables.contains(HistoryTables.REPEATABLES)) {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT dir, filename, hash FROM " + db.table(HistoryTables.REPEATABLES))) {
                 while (rs.next()) {

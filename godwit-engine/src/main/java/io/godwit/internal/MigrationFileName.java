@@ -27,6 +27,40 @@ public record MigrationFileName(int version, String description, String scope, S
 
     /** Parses a {@code .sql} file name; one that does not parse is an error naming it. */
     public static MigrationFileName parse(String subsystem, String filename) {
+        MigrationFileName fast = parseFast(filename);
+        return fast != null ? fast : parseStrict(subsystem, filename);
+    }
+
+    /**
+     * The common case without a regex (a regex match per file was a fifth of validation's CPU at
+     * 10,000 files): digits, a dash, a description, a scope of word characters, ".sql". Null for
+     * anything else, which {@link #parseStrict} then judges, with its messages.
+     */
+    private static MigrationFileName parseFast(String f) {
+        int dash = f.indexOf('-');
+        int end = f.length() - 4;   // before ".sql"
+        int dot = end > 0 ? f.lastIndexOf('.', end - 1) : -1;
+        if (dash < 1 || dash > 9 || dot <= dash + 1 || !f.endsWith(".sql") || dot + 1 >= end) {
+            return null;
+        }
+        int version = 0;
+        for (int i = 0; i < dash; i++) {
+            char ch = f.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return null;
+            }
+            version = version * 10 + (ch - '0');
+        }
+        for (int i = dot + 1; i < end; i++) {
+            char ch = f.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_')) {
+                return null;
+            }
+        }
+        return version < 1 ? null : new MigrationFileName(version, f.substring(dash + 1, dot), f.substring(dot + 1, end), f);
+    }
+
+    private static MigrationFileName parseStrict(String subsystem, String filename) {
         Matcher r = REPEATABLE.matcher(filename);
         if (r.matches()) {
             return new MigrationFileName(0, r.group(1), r.group(2), filename);

@@ -39,6 +39,20 @@ public interface Database {
     /** The qualified name of a Godwit table: {@code migrations} or {@code schema.migrations}. */
     String table(String name);
 
+    /**
+     * Which of the named Godwit tables exist. Called once per history read; a dialect answers in
+     * one query, the default asks {@link #tableExists} for each.
+     */
+    default java.util.Set<String> existingTables(Connection connection, java.util.Set<String> names) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (String name : names) {
+            if (tableExists(connection, name)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
     /** True when the named Godwit table exists. */
     boolean tableExists(Connection connection, String name) throws SQLException;
 

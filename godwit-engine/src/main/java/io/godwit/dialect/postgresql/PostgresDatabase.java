@@ -170,6 +170,22 @@ public final class PostgresDatabase implements Database, CreatesSchema, BackupCa
     }
 
     @Override
+    public java.util.Set<String> existingTables(Connection c, java.util.Set<String> names) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ANY (?)")) {
+            ps.setString(1, schema);
+            ps.setArray(2, c.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
     public boolean tableExists(Connection c, String name) throws SQLException {
         return exists(c, "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?", schema, name);
     }

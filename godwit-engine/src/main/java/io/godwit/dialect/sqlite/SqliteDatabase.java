@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A SQLite database file: the embedded default. Writers use WAL journal mode, a bounded busy
@@ -60,6 +61,9 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
             return Optional.empty();
         }
         SQLiteConfig cfg = baseConfig();
+        // Not SQLITE_OPEN_READONLY: a read-only connection cannot remove the -wal and -shm files
+        // it makes a WAL database create, so a check would leave files behind. query_only
+        // refuses writes just the same, and the last connection's close tidies up.
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA query_only = ON");
@@ -89,6 +93,9 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
     private SQLiteConfig baseConfig() {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        // The driver would otherwise run SELECT last_insert_rowid() after every INSERT, a
+        // migration's or a history row's; Godwit never asks for generated keys.
+        cfg.setGetGeneratedKeys(false);
         return cfg;
     }
 
@@ -113,6 +120,25 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
     @Override
     public String table(String name) {
         return name;
+    }
+
+    @Override
+    public Set<String> existingTables(Connection c, Set<String> names) throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+        Set<String> found = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (" + marks + ")")) {
+            int i = 1;
+            for (String name : names) {
+                ps.setString(i++, name);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
     }
 
     @Override

@@ -105,8 +105,7 @@ final class SqliteFileLock implements MigrationLock {
     @Override
     public void close() {
         try {
-            channel.truncate(0);
-            channel.force(true);
+            channel.truncate(0);   // not forced: the text only feeds a message, and an fsync costs milliseconds
         } catch (IOException e) {
             LOG.debug("Could not clear lock file {}", path, e);
         } finally {
@@ -141,7 +140,6 @@ final class SqliteFileLock implements MigrationLock {
     private static void write(FileChannel channel, String text) throws IOException {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-        channel.force(true);
     }
 
     private static void closeQuietly(FileChannel channel) {

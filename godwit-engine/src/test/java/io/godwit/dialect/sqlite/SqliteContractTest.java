@@ -25,6 +25,21 @@ class SqliteContractTest extends MigrationContractTest {
         return "sqlite";
     }
 
+    @org.junit.jupiter.api.Test
+    void checksLeaveNoWalOrShmFilesBehind() {
+        threeAlphaOneBeta();
+        migrate();
+        Path file = ((SqliteDatabase) db).file();
+
+        configure().load().validate();
+        configure().load().status();
+        configure().load().plan();
+        migrate();
+
+        org.assertj.core.api.Assertions.assertThat(file.resolveSibling(file.getFileName() + "-wal")).doesNotExist();
+        org.assertj.core.api.Assertions.assertThat(file.resolveSibling(file.getFileName() + "-shm")).doesNotExist();
+    }
+
     @Override
     protected String snapshot(Database db) {
         Path file = ((SqliteDatabase) db).file();
