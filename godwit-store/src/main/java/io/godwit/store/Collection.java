@@ -138,20 +138,7 @@ public final class Collection implements StoreCollection {
             ps.setLong(1, rowId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object v = rs.getString(2);
-                    if (v == null) {
-                        long i = rs.getLong(3);
-                        v = !rs.wasNull() ? (Object) i : null;
-                    }
-                    if (v == null) {
-                        double d = rs.getDouble(4);
-                        v = !rs.wasNull() ? (Object) d : null;
-                    }
-                    if (v == null) {
-                        boolean b = rs.getBoolean(5);
-                        v = !rs.wasNull() ? (Object) b : null;
-                    }
-                    values.put(rs.getString(1), v);
+                    values.put(rs.getString(1), MetadataValue.read(rs, 2));
                 }
             }
         }

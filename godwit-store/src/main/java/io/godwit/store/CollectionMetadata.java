@@ -20,30 +20,12 @@ final class CollectionMetadata {
             ps.setString(1, collectionId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    values.put(rs.getString(1), value(rs));
+                    values.put(rs.getString(1), MetadataValue.read(rs, 2));
                 }
             }
         } catch (SQLException e) {
             throw Sql.failure("read the metadata of collection " + collectionId, e);
         }
         return values;
-    }
-
-    /** The first non-null of the typed columns 2 to 5; a row with none of them set reads as null. */
-    private static Object value(ResultSet rs) throws SQLException {
-        String s = rs.getString(2);
-        if (s != null) {
-            return s;
-        }
-        long i = rs.getLong(3);
-        if (!rs.wasNull()) {
-            return i;
-        }
-        double d = rs.getDouble(4);
-        if (!rs.wasNull()) {
-            return d;
-        }
-        boolean b = rs.getBoolean(5);
-        return rs.wasNull() ? null : b;
     }
 }
