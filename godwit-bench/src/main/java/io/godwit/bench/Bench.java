@@ -73,7 +73,7 @@ public final class Bench {
         for (int n : only.contains("3") ? List.of(1_000, 10_000, 100_000) : List.<Integer>of()) {
             System.out.printf("Workload 3: validate %,d applied migrations%n", n);
             boolean skip = !settings.w3Sizes().contains(n);
-            w.validateMany(skip ? null : w.fixture("w3-" + n, List.of("app"), n), skip, "quick mode");
+            w.validateMany(n, skip ? null : w.fixture("w3-" + n, List.of("app"), n), skip, "quick mode");
         }
     }
 

@@ -78,7 +78,7 @@ final class Report {
         List<String> parts = new ArrayList<>();
         for (Row r : rows) {
             if (r.dialect() == d && r.section().startsWith("3 validate") && r.tool().equals("godwit") && r.stats() != null) {
-                int n = Integer.parseInt(r.section().replaceAll("\\D", ""));
+                int n = Integer.parseInt(r.section().replaceAll("^3 validate ([\\d,]+) .*$", "$1").replace(",", ""));
                 parts.add(String.format("%,d: %s per migration", n, Stats.format(r.stats().median() / n)));
             }
         }

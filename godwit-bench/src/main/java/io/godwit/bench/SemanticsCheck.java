@@ -31,6 +31,7 @@ final class SemanticsCheck {
         try {
             tool.validate(target, fixture);
         } catch (Exception e) {
+            System.out.println("As expected, validation failed on " + what + ": " + Failures.reason(e));
             return;
         }
         throw new IllegalStateException("validation passed despite " + what);

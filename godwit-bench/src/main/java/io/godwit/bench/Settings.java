@@ -23,12 +23,12 @@ record Settings(boolean quick, Iter w1Warm, Iter w1Cold, Iter w2Godwit, Iter w2P
     }
 
     static Settings fullRun() {
-        return new Settings(false, new Iter(30, 100), new Iter(2, 12), new Iter(2, 10), new Iter(1, 3),
+        return new Settings(false, new Iter(300, 300), new Iter(2, 12), new Iter(2, 10), new Iter(1, 3),
                 List.of(1_000, 10_000, 100_000), 10_000, new Iter(3, 15), new Iter(1, 5), 40);
     }
 
     static Settings quickRun() {
-        return new Settings(true, new Iter(15, 40), new Iter(1, 5), new Iter(1, 3), new Iter(0, 1),
+        return new Settings(true, new Iter(100, 100), new Iter(1, 5), new Iter(1, 3), new Iter(0, 1),
                 List.of(1_000, 10_000), 10_000, new Iter(2, 5), new Iter(1, 2), 10);
     }
 }

@@ -23,6 +23,7 @@ final class Shell {
     /** Runs the script on an empty database called {@code name}; returns the nanoseconds it took. */
     long apply(Dialect dialect, Path script, Path sqliteFile, String name) throws Exception {
         if (dialect == Dialect.SQLITE) {
+            java.nio.file.Files.createDirectories(sqliteFile.getParent());
             Cleanup.deleteSqlite(sqliteFile);
             return time(new ProcessBuilder("sqlite3", sqliteFile.toString()).redirectInput(script.toFile()), Map.of());
         }
