@@ -20,6 +20,8 @@ public final class Bench {
     static final String BEGIN = "<!-- figures:begin -->";
     static final String END = "<!-- figures:end -->";
 
+    private static final long T0 = System.nanoTime();
+
     private Bench() {
     }
 
@@ -92,7 +94,7 @@ public final class Bench {
                         : children.row(tool, "check-" + d.scope() + "-" + tool, args, java.time.Duration.ofMinutes(3));
                 String line = "- " + d.scope() + ", " + tool + ": " + (o.ok()
                         ? "passes when current, fails on a pending and on a changed migration" : "n/a (" + o.failure() + ")");
-                System.out.println("Check " + line.substring(2));
+                System.out.printf("Check [%5.0f s] %s%n", (System.nanoTime() - T0) / 1e9, line.substring(2));
                 lines.add(line);
             }
         }

