@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One warm-JVM row, in a JVM of its own so that tools never share a JIT profile and a failing
  * tool cannot take the run down: warm-up iterations, then measured ones until their count or the
- * time budget is reached (at least {@code min}). Prints {@code ITER warm|measured NANOS} lines,
+ * time budget is reached (at least {@code min}); warm-ups too stop at the budget. Prints {@code ITER warm|measured NANOS} lines,
  * then {@code DONE}, or {@code FAIL reason} and exits 1.
  *
  * Also the untimed steps that need a tool: {@code action=seed} (make a current database) and
@@ -79,9 +79,14 @@ public final class RowRunner {
         Target fixed = apply ? null : fixed(a, dialect);
         long spent = 0;
         long last = 0;
+        long warmSpent = 0;
         int measured = 0;
         for (int i = 0; i < warmups + iterations; i++) {
             boolean warm = i < warmups;
+            if (warm && warmSpent >= budget) {
+                i = warmups - 1;   // warm long enough: on to the measured iterations
+                continue;
+            }
             if (!warm && measured >= min && spent >= budget) {
                 break;
             }
@@ -106,6 +111,8 @@ public final class RowRunner {
             if (!warm) {
                 spent += took;
                 measured++;
+            } else {
+                warmSpent += took;
             }
             System.out.println("ITER " + (warm ? "warm" : "measured") + " " + took);
         }
