@@ -30,6 +30,6 @@ record Settings(boolean quick, Iter w1Warm, Iter w1Cold, Iter w2Godwit, Iter w2P
 
     static Settings quickRun() {
         return new Settings(true, new Iter(100, 100), new Iter(1, 4), new Iter(1, 3), new Iter(0, 1),
-                List.of(1_000, 10_000), 10_000, new Iter(2, 5), new Iter(1, 2), 4);
+                List.of(1_000, 10_000), 10_000, new Iter(2, 5), new Iter(1, 1), 4);
     }
 }
