@@ -1,6 +1,7 @@
 package io.godwit;
 
 import io.godwit.internal.Migrator;
+import io.godwit.internal.Resolver;
 
 /**
  * The migration engine over one database. Immutable and thread-safe; each call is one run.
@@ -55,5 +56,14 @@ public final class Godwit {
     /** What {@code migrate} would apply, file by file. Writes nothing; throws when inconsistent. */
     public Plan plan() {
         return migrator.plan();
+    }
+
+    /**
+     * Settles a {@code -- godwit:no-transaction} migration that status shows as needing attention:
+     * {@link Resolution#RETRY} lets the next apply run it again, {@link Resolution#MARK_APPLIED}
+     * records it as applied. Takes the migration lock.
+     */
+    public void resolve(String subsystem, int version, Resolution resolution) {
+        new Resolver(configuration).resolve(subsystem, version, resolution);
     }
 }

@@ -9,12 +9,16 @@ public class LockTimeoutError extends GodwitException {
     private final Duration waited;
 
     public LockTimeoutError(String database, String holder, Duration waited) {
-        super("Could not get the migration lock on " + database + " within " + waited.toSeconds()
+        super("Could not get the migration lock on " + database + " within " + seconds(waited)
                 + " s: it is held by " + holder + ". Wait for that migration to finish, or stop that"
                 + " process and run again (a lock left by a dead process is taken over).");
         this.database = database;
         this.holder = holder;
         this.waited = waited;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     public String database() {

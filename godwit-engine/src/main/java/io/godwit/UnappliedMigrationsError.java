@@ -14,6 +14,15 @@ public class UnappliedMigrationsError extends GodwitException {
         this.count = count;
     }
 
+    /** A repeatable migration that changed since it was last applied (reported as version 0). */
+    public UnappliedMigrationsError(String subsystem, String repeatableFile, int count) {
+        super("Unapplied migrations in " + subsystem + ": repeatable migration " + repeatableFile
+                + " changed since it was last applied (" + count + " pending). Run `godwit migrate` to apply it.");
+        this.subsystem = subsystem;
+        this.firstVersion = 0;
+        this.count = count;
+    }
+
     public String subsystem() {
         return subsystem;
     }

@@ -4,6 +4,7 @@ import io.godwit.AppliedMigration;
 import io.godwit.GodwitConfiguration;
 import io.godwit.MigrationFailedError;
 import io.godwit.MigrationListener;
+import io.godwit.spi.CreatesSchema;
 import io.godwit.spi.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,10 @@ final class Applier {
     private boolean historyReady;
     private int committed;
 
-    Applier(Database db, GodwitConfiguration config, boolean historyExists) {
+    Applier(Database db, GodwitConfiguration config) {
         this.db = db;
         this.config = config;
         this.flavor = SqlFlavors.of(db.scope());
-        this.historyReady = historyExists;
     }
 
     List<AppliedMigration> apply(Connection c, List<Migration> migrations) throws SQLException {
@@ -72,7 +72,11 @@ final class Applier {
                             : "This transaction was rolled back; the " + committed
                               + " migration(s) committed before it in this run stay applied.");
                     Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    history.recordApplied(m, took, config.hashAlgorithm().label());
+                    if (m.repeatable()) {
+                        history.recordRepeatable(m, took, config.hashAlgorithm().label());
+                    } else {
+                        history.recordApplied(m, took, config.hashAlgorithm().label());
+                    }
                     finish(m, took, total);
                 }
             }
@@ -126,6 +130,9 @@ final class Applier {
 
     private void createHistoryIfMissing(Statement st) throws SQLException {
         if (!historyReady) {
+            if (db instanceof CreatesSchema schema) {
+                schema.createSchema(st.getConnection());
+            }
             for (String ddl : HistoryTables.create(db)) {
                 st.execute(ddl);
             }
@@ -134,6 +141,15 @@ final class Applier {
     }
 
     private void execute(Statement st, Migration m, String outcome) {
+        if (m.java() != null) {
+            try {
+                m.java().migrate(st.getConnection());
+            } catch (Exception e) {
+                throw new MigrationFailedError(m.subsystem(), m.version(), m.filename(), 1, 0,
+                        "Java migration " + m.java().getClass().getName() + " threw " + e, outcome, e);
+            }
+            return;
+        }
         for (SqlStatement s : SqlScriptSplitter.split(m.text(), flavor)) {
             try {
                 st.execute(s.sql());

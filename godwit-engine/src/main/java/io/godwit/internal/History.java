@@ -25,16 +25,18 @@ public final class History {
     private final boolean initialized;
     private final Map<String, List<HistoryEntry>> applied;
     private final Map<String, Map<Integer, String>> unfinished;
+    private final Map<String, Map<String, String>> repeatableHashes;
 
     private History(boolean initialized, Map<String, List<HistoryEntry>> applied,
-                    Map<String, Map<Integer, String>> unfinished) {
+                    Map<String, Map<Integer, String>> unfinished, Map<String, Map<String, String>> repeatableHashes) {
         this.initialized = initialized;
         this.applied = applied;
         this.unfinished = unfinished;
+        this.repeatableHashes = repeatableHashes;
     }
 
     public static History empty() {
-        return new History(false, Map.of(), Map.of());
+        return new History(false, Map.of(), Map.of(), Map.of());
     }
 
     public static History read(Database db, Connection c) throws SQLException {
@@ -73,7 +75,21 @@ public final class History {
                 }
             }
         }
-        return new History(true, applied, unfinished);
+        Map<String, Map<String, String>> repeatables = new HashMap<>();
+        if (db.tableExists(c, HistoryTables.REPEATABLES)) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT dir, filename, hash FROM " + db.table(HistoryTables.REPEATABLES))) {
+                while (rs.next()) {
+                    repeatables.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        return new History(true, applied, unfinished, repeatables);
+    }
+
+    /** The hash a repeatable migration was last applied with, or null if never. */
+    public String repeatableHash(String subsystem, String filename) {
+        return repeatableHashes.getOrDefault(subsystem, Map.of()).get(filename);
     }
 
     /** False when the database has no history table at all. */

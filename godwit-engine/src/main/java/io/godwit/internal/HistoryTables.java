@@ -12,6 +12,8 @@ import java.util.List;
 public final class HistoryTables {
     public static final String MIGRATIONS = "migrations";
     public static final String SIDE = "godwit_migrations";
+    /** Repeatable migrations have no version, so they cannot live in Chroma's table. */
+    public static final String REPEATABLES = "godwit_repeatables";
 
     /** Side-table states. A no-transaction migration is marked running before it starts. */
     public static final String STATE_APPLIED = "applied";
@@ -21,7 +23,10 @@ public final class HistoryTables {
     private HistoryTables() {
     }
 
-    /** DDL valid on SQLite and PostgreSQL alike; run inside the first run's transaction. */
+    /**
+     * DDL valid on SQLite and PostgreSQL alike, each {@code IF NOT EXISTS}: run at the start of
+     * every applying transaction, so that a history another tool began gains Godwit's tables.
+     */
     public static List<String> create(Database db) {
         return List.of(
                 "CREATE TABLE IF NOT EXISTS " + db.table(MIGRATIONS) + " ("
@@ -30,6 +35,10 @@ public final class HistoryTables {
                 "CREATE TABLE IF NOT EXISTS " + db.table(SIDE) + " ("
                         + "dir TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT, duration_ms BIGINT, "
                         + "godwit_version TEXT, hash_algorithm TEXT, state TEXT NOT NULL, "
-                        + "accepted_hashes TEXT, note TEXT, PRIMARY KEY (dir, version))");
+                        + "accepted_hashes TEXT, note TEXT, PRIMARY KEY (dir, version))",
+                "CREATE TABLE IF NOT EXISTS " + db.table(REPEATABLES) + " ("
+                        + "dir TEXT NOT NULL, filename TEXT NOT NULL, sql TEXT NOT NULL, hash TEXT NOT NULL, "
+                        + "applied_at TEXT, duration_ms BIGINT, godwit_version TEXT, hash_algorithm TEXT, "
+                        + "PRIMARY KEY (dir, filename))");
     }
 }

@@ -17,8 +17,12 @@ final class HistoryWriter implements AutoCloseable {
     private final PreparedStatement insertMigration;
     private final PreparedStatement insertSide;
     private final PreparedStatement deleteSide;
+    private final Database db;
+    private final Connection c;
 
     HistoryWriter(Database db, Connection c) throws SQLException {
+        this.db = db;
+        this.c = c;
         this.insertMigration = c.prepareStatement("INSERT INTO " + db.table(HistoryTables.MIGRATIONS)
                 + " (dir, version, filename, sql, hash) VALUES (?, ?, ?, ?, ?)");
         this.insertSide = c.prepareStatement("INSERT INTO " + db.table(HistoryTables.SIDE)
@@ -37,6 +41,28 @@ final class HistoryWriter implements AutoCloseable {
         insertMigration.setString(5, m.hash());
         insertMigration.executeUpdate();
         side(m, took.toMillis(), algorithm, HistoryTables.STATE_APPLIED);
+    }
+
+    /** A repeatable migration's row, replacing the one of its last application. */
+    void recordRepeatable(Migration m, Duration took, String algorithm) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + db.table(HistoryTables.REPEATABLES)
+                + " WHERE dir = ? AND filename = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO " + db.table(HistoryTables.REPEATABLES)
+                     + " (dir, filename, sql, hash, applied_at, duration_ms, godwit_version, hash_algorithm)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            delete.setString(1, m.subsystem());
+            delete.setString(2, m.filename());
+            delete.executeUpdate();
+            insert.setString(1, m.subsystem());
+            insert.setString(2, m.filename());
+            insert.setString(3, m.text());
+            insert.setString(4, m.hash());
+            insert.setString(5, Instant.now().toString());
+            insert.setLong(6, took.toMillis());
+            insert.setString(7, Version.get());
+            insert.setString(8, algorithm);
+            insert.executeUpdate();
+        }
     }
 
     /** Marks a migration that is not applied as running or failed (no-transaction migrations). */

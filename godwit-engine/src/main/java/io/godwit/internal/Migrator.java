@@ -62,7 +62,7 @@ public final class Migrator {
             existed = existing.isPresent();
             if (existed) {
                 try (Connection c = existing.get()) {
-                    if (PendingSelection.select(config, catalog, History.read(db, c)).isEmpty()) {
+                    if (PendingSelection.selectBeforeLock(config, catalog, History.read(db, c)).isEmpty()) {
                         LOG.debug("{} is current", db.describe());
                         return List.of();
                     }
@@ -72,18 +72,22 @@ public final class Migrator {
             throw databaseError("read the history of", e);
         }
         try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
-            History history = History.read(db, c);
-            List<Migration> pending = PendingSelection.select(config, catalog, history);
-            if (pending.isEmpty()) {
-                return List.of();
+            try {
+                History history = History.read(db, c);
+                List<Migration> pending = PendingSelection.select(config, catalog, history);
+                if (pending.isEmpty()) {
+                    return List.of();
+                }
+                return new Applier(db, config).apply(c, pending);
+            } catch (SQLException | RuntimeException e) {
+                // Still under the lock: no other migrator can be inside the file we remove.
+                if (!existed) {
+                    db.discardCreated();
+                }
+                throw e;
             }
-            return new Applier(db, config, history.initialized()).apply(c, pending);
         } catch (SQLException e) {
-            discardIfNew(existed);
             throw databaseError("migrate", e);
-        } catch (RuntimeException e) {
-            discardIfNew(existed);
-            throw e;
         }
     }
 
@@ -104,6 +108,12 @@ public final class Migrator {
                 throw new UnappliedMigrationsError(pending.get(0).subsystem(), pending.get(0).version(), pending.size());
             }
         }
+        for (String subsystem : catalog.subsystems()) {
+            List<Migration> changed = PendingSelection.changedRepeatables(catalog, history, subsystem);
+            if (!changed.isEmpty()) {
+                throw new UnappliedMigrationsError(subsystem, changed.get(0).filename(), changed.size());
+            }
+        }
     }
 
     public StatusReport status() {
@@ -113,9 +123,10 @@ public final class Migrator {
         for (String subsystem : catalog.subsystems()) {
             List<HistoryEntry> applied = history.applied(subsystem);
             try {
-                List<PlannedMigration> pending = SequenceCheck.pending(subsystem, applied,
-                        catalog.migrations(subsystem), config.hashAlgorithm()).stream()
-                        .map(m -> PendingSelection.planned(m, history)).toList();
+                List<Migration> versioned = new ArrayList<>(SequenceCheck.pending(subsystem, applied,
+                        catalog.migrations(subsystem), config.hashAlgorithm()));
+                versioned.addAll(PendingSelection.changedRepeatables(catalog, history, subsystem));
+                List<PlannedMigration> pending = versioned.stream().map(m -> PendingSelection.planned(m, history)).toList();
                 result.add(new SubsystemStatus(subsystem, true, applied, pending, null));
             } catch (GodwitException e) {
                 result.add(new SubsystemStatus(subsystem, true, applied, List.of(), e));
@@ -154,12 +165,6 @@ public final class Migrator {
             }
         } catch (SQLException e) {
             throw databaseError("read the history of", e);
-        }
-    }
-
-    private void discardIfNew(boolean existed) {
-        if (!existed) {
-            db.discardCreated();
         }
     }
 

@@ -4,6 +4,7 @@ import io.godwit.ConfirmationRequiredError;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.PlannedMigration;
+import io.godwit.UnfinishedMigrationError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,24 @@ final class PendingSelection {
 
     /** Checks every subsystem and returns what to apply, in order. Throws on the first problem. */
     static List<Migration> select(GodwitConfiguration config, SourceCatalog catalog, History history) {
+        return select(config, catalog, history, true);
+    }
+
+    /**
+     * As {@link #select}, for the read before the lock: there a {@code running} state may be a live
+     * migrator's (it commits that state before its work), so it is judged only under the lock.
+     */
+    static List<Migration> selectBeforeLock(GodwitConfiguration config, SourceCatalog catalog, History history) {
+        return select(config, catalog, history, false);
+    }
+
+    private static List<Migration> select(GodwitConfiguration config, SourceCatalog catalog, History history,
+                                          boolean locked) {
         List<Migration> selected = selectIgnoringAttention(config, catalog, history);
         for (Migration m : selected) {
             String state = history.unfinishedState(m.subsystem(), m.version());
-            if (state != null) {
-                throw new GodwitException(attention(m, state));
+            if (state != null && (locked || !state.equals(HistoryTables.STATE_RUNNING))) {
+                throw new UnfinishedMigrationError(m.subsystem(), m.version(), state, attention(m, state));
             }
             if (m.confirmReason() != null && !config.confirmed()) {
                 throw new ConfirmationRequiredError(m.subsystem(), m.version(), m.filename(), m.confirmReason());
@@ -35,15 +49,29 @@ final class PendingSelection {
     /** The consistent, filtered pending list, without refusing gated or unfinished migrations. */
     static List<Migration> selectIgnoringAttention(GodwitConfiguration config, SourceCatalog catalog, History history) {
         List<Migration> selected = new ArrayList<>();
+        // Repeatables run after every versioned migration, and only for subsystems brought fully up to date.
+        List<Migration> repeatables = new ArrayList<>();
         for (String subsystem : catalog.subsystems()) {
             List<Migration> pending = SequenceCheck.pending(subsystem, history.applied(subsystem),
                     catalog.migrations(subsystem), config.hashAlgorithm());
             if (!config.only().isEmpty() && !config.only().contains(subsystem)) {
                 continue;
             }
-            selected.addAll(cutAtTarget(config, subsystem, history.applied(subsystem).size(), pending));
+            List<Migration> cut = cutAtTarget(config, subsystem, history.applied(subsystem).size(), pending);
+            selected.addAll(cut);
+            if (cut.size() == pending.size()) {
+                repeatables.addAll(changedRepeatables(catalog, history, subsystem));
+            }
         }
+        selected.addAll(repeatables);
         return selected;
+    }
+
+    /** Repeatable migrations never applied, or changed since they last were. */
+    static List<Migration> changedRepeatables(SourceCatalog catalog, History history, String subsystem) {
+        return catalog.repeatables(subsystem).stream()
+                .filter(m -> !m.hash().equals(history.repeatableHash(subsystem, m.filename())))
+                .toList();
     }
 
     private static List<Migration> cutAtTarget(GodwitConfiguration config, String subsystem, int current,
@@ -71,6 +99,6 @@ final class PendingSelection {
     static PlannedMigration planned(Migration m, History history) {
         String state = history.unfinishedState(m.subsystem(), m.version());
         return new PlannedMigration(m.subsystem(), m.version(), m.filename(), m.description(), m.text(),
-                m.noTransaction(), m.confirmReason(), state == null ? null : attention(m, state));
+                m.noTransaction(), m.confirmReason(), state == null ? null : attention(m, state), m.repeatable());
     }
 }

@@ -1,6 +1,7 @@
 package io.godwit.internal;
 
 import io.godwit.HashAlgorithm;
+import io.godwit.JavaMigration;
 import io.godwit.MigrationSourceException;
 import io.godwit.Subsystem;
 import io.godwit.spi.SourceFile;
@@ -19,24 +20,29 @@ import java.util.Map;
  */
 public final class SourceCatalog {
     private final Map<String, List<Migration>> bySubsystem;
+    private final Map<String, List<Migration>> repeatables;
 
-    private SourceCatalog(Map<String, List<Migration>> bySubsystem) {
+    private SourceCatalog(Map<String, List<Migration>> bySubsystem, Map<String, List<Migration>> repeatables) {
         this.bySubsystem = bySubsystem;
+        this.repeatables = repeatables;
     }
 
     public static SourceCatalog load(List<Subsystem> subsystems, String scope, HashAlgorithm algorithm) {
         Map<String, List<Migration>> all = new LinkedHashMap<>();
+        Map<String, List<Migration>> repeatables = new LinkedHashMap<>();
         for (Subsystem subsystem : subsystems) {
             if (all.containsKey(subsystem.name())) {
                 throw new MigrationSourceException("Subsystem " + subsystem.name() + " is configured twice");
             }
-            all.put(subsystem.name(), load(subsystem, scope, algorithm));
+            all.put(subsystem.name(), load(subsystem, scope, algorithm, repeatables));
         }
-        return new SourceCatalog(all);
+        return new SourceCatalog(all, repeatables);
     }
 
-    private static List<Migration> load(Subsystem subsystem, String scope, HashAlgorithm algorithm) {
+    private static List<Migration> load(Subsystem subsystem, String scope, HashAlgorithm algorithm,
+                                        Map<String, List<Migration>> repeatables) {
         List<Migration> migrations = new ArrayList<>();
+        List<Migration> repeatable = new ArrayList<>();
         for (SourceFile file : subsystem.source().files()) {
             if (!MigrationFileName.isSql(file.name())) {
                 continue;
@@ -46,12 +52,22 @@ public final class SourceCatalog {
                 continue;
             }
             String text = HashAlgorithm.normalize(file.text());
-            Directives directives = Directives.read(text);
-            migrations.add(new Migration(subsystem.name(), name.version(), name.description(), file.name(),
-                    text, algorithm.hash(text), directives.noTransaction(), directives.confirmReason()));
+            Migration migration = Migration.sql(subsystem.name(), name, text, algorithm.hash(text));
+            if (migration.repeatable() && migration.noTransaction()) {
+                throw new MigrationSourceException("Repeatable migration " + migration.path() + " cannot be"
+                        + " -- godwit:no-transaction: it has no version to track a half-done run by. Use a versioned file.");
+            }
+            (name.repeatable() ? repeatable : migrations).add(migration);
+        }
+        for (JavaMigration java : subsystem.javaMigrations()) {
+            if (java.scopes().contains(scope)) {
+                migrations.add(Migration.java(subsystem.name(), java, algorithm));
+            }
         }
         migrations.sort(Comparator.comparingInt(Migration::version).thenComparing(Migration::filename));
+        repeatable.sort(Comparator.comparing(Migration::filename));
         checkSequence(subsystem, migrations);
+        repeatables.put(subsystem.name(), List.copyOf(repeatable));
         return List.copyOf(migrations);
     }
 
@@ -80,6 +96,11 @@ public final class SourceCatalog {
     /** The subsystem's migrations in version order. */
     public List<Migration> migrations(String subsystem) {
         return bySubsystem.getOrDefault(subsystem, List.of());
+    }
+
+    /** The subsystem's repeatable migrations ({@code R-} files) in file-name order. */
+    public List<Migration> repeatables(String subsystem) {
+        return repeatables.getOrDefault(subsystem, List.of());
     }
 
     public boolean contains(String subsystem) {

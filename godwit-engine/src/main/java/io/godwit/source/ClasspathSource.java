@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Migrations in a folder of the classpath, inside a jar or in a classes folder: how the built-in
- * subsystems ship. The folder is found through the given class loader.
+ * subsystems ship. The folder is found through the given class loader, so the jar must hold an
+ * entry for the folder itself, as jars built by Maven and the jar tool do.
  */
 public record ClasspathSource(String folder, ClassLoader classLoader) implements MigrationSource {
 

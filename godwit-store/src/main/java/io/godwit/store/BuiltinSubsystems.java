@@ -2,6 +2,7 @@ package io.godwit.store;
 
 import io.godwit.Subsystem;
 import io.godwit.source.ClasspathSource;
+import io.godwit.store.migrations.ReencodeQueueVectors;
 
 import java.util.List;
 
@@ -23,7 +24,9 @@ public final class BuiltinSubsystems {
         return List.of(of(SYSDB), of(EMBEDDINGS_QUEUE), of(METADB));
     }
 
+    /** One built-in subsystem: its SQL files and, where it has them, its Java migrations. */
     public static Subsystem of(String name) {
-        return new Subsystem(name, new ClasspathSource(ROOT + name, BuiltinSubsystems.class.getClassLoader()));
+        Subsystem files = new Subsystem(name, new ClasspathSource(ROOT + name, BuiltinSubsystems.class.getClassLoader()));
+        return EMBEDDINGS_QUEUE.equals(name) ? files.with(new ReencodeQueueVectors()) : files;
     }
 }

@@ -86,7 +86,15 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public MigrationLock lock(Connection connection, Duration timeout) {
-        return SqliteFileLock.acquire(lockFile(), timeout, describe());
+        SqliteFileLock lock = SqliteFileLock.acquire(lockFile(), timeout, describe());
+        if (!Files.exists(file)) {
+            // The holder we waited for created the file, failed its first run and removed it:
+            // our connection points at a deleted file, so nothing we wrote would last.
+            lock.close();
+            throw new GodwitException("The database file " + file + " was removed while waiting for the migration lock"
+                    + " (another process's first migration failed and was discarded). Nothing was applied; run again.");
+        }
+        return lock;
     }
 
     /** The file whose OS lock is the migration lock: {@code <database>.godwit-lock}. */

@@ -1,0 +1,79 @@
+package io.godwit.cli;
+
+import io.godwit.GodwitConfiguration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Which database a command works on, shared by every command as a picocli mixin: a persist
+ * directory (the default, {@code ./godwit_data}), a SQLite file (a Chroma {@code chroma.sqlite3}
+ * too), or a JDBC URL. The password is read only from the environment, so that it never shows in
+ * a process list or a shell history, and it is never printed.
+ */
+public final class DatabaseOptions {
+    static final Path DEFAULT_PATH = Path.of("godwit_data");
+    static final String DATABASE_FILE = "godwit.sqlite3";
+    static final String DEFAULT_PASSWORD_VARIABLE = "PGPASSWORD";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--path", paramLabel = "DIR",
+            description = "Persist directory, holding the database file " + DATABASE_FILE + " (default: ./godwit_data).")
+    Path path;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "A SQLite database file, e.g. a Chroma chroma.sqlite3.")
+    Path file;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "A database by JDBC URL, PostgreSQL (jdbc:postgresql:...) or SQLite (jdbc:sqlite:FILE).")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Database user (with --url).")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Environment variable that holds the password (with --url; default: PGPASSWORD).")
+    String passwordVariable;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = "PostgreSQL schema (with --url; default: public).")
+    String schema;
+
+    /** Points the builder at the chosen database; bad combinations are usage errors (exit 2). */
+    void applyTo(GodwitConfiguration.Builder builder, Map<String, String> environment) {
+        if (Stream.of(path, file, url).filter(o -> o != null).count() > 1) {
+            throw usage("Use only one of --path, --db and --url");
+        }
+        if (url == null && (user != null || passwordVariable != null || schema != null)) {
+            throw usage("--user, --password-env and --schema go with --url");
+        }
+        if (url != null) {
+            builder.url(url).user(user).schema(schema).password(password(environment));
+        } else if (file != null) {
+            builder.sqlite(file);
+        } else {
+            builder.sqlite((path == null ? DEFAULT_PATH : path).resolve(DATABASE_FILE));
+        }
+    }
+
+    private String password(Map<String, String> environment) {
+        if (passwordVariable == null) {
+            return environment.get(DEFAULT_PASSWORD_VARIABLE);
+        }
+        String password = environment.get(passwordVariable);
+        if (password == null) {
+            throw usage("The environment variable " + passwordVariable + " named by --password-env is not set");
+        }
+        return password;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

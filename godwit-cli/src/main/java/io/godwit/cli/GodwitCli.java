@@ -1,0 +1,113 @@
+package io.godwit.cli;
+
+import io.godwit.Godwit;
+import io.godwit.GodwitConfiguration;
+import io.godwit.GodwitException;
+import io.godwit.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code godwit} command: a thin layer over the engine. It turns options into a
+ * {@link GodwitConfiguration}, calls one engine method and prints the result; every rule lives in
+ * the engine. Exit codes are the engine's ({@link GodwitException#exitCode()}), see {@link ErrorReporter}.
+ *
+ * <p>Adding a command (backup, restore, ...) is one new class, annotated {@code @Command}, with a
+ * {@code @ParentCommand GodwitCli} field and the {@link DatabaseOptions}/{@link SubsystemOptions}
+ * mixins it needs, plus one entry in {@link #COMMANDS}.
+ */
+@Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = GodwitCli.VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Schema migrations of a Godwit (or Chroma) database.",
+        footer = {"", "Exit codes:",
+                "  0  ok; the database is current",
+                "  1  any other error",
+                "  2  bad command-line usage",
+                "  3  not current: uninitialized, unapplied migrations, or a migration awaiting --confirm",
+                "  4  inconsistent history: modified, renumbered or removed file; database ahead of the code",
+                "  5  a migration failed and was rolled back",
+                "  6  could not get the migration lock in time",
+                "  7  bad migration source: file name, duplicate or missing version, unknown hash algorithm"})
+public final class GodwitCli implements Callable<Integer> {
+
+    /** Every subcommand, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
+            MigrateCommand.class,
+            StatusCommand.class,
+            PlanCommand.class,
+            ValidateCommand.class,
+            ResolveCommand.class,
+            ImportLegacyCommand.class);
+
+    /** Read by {@link ErrorReporter} from the parse result; declared here once for every command. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print a stack trace with an error.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> environment;
+    private final Terminal terminal;
+
+    GodwitCli(Map<String, String> environment, Terminal terminal) {
+        this.environment = Map.copyOf(environment);
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv(), Terminal.system()).execute(args));
+    }
+
+    /**
+     * The command line over an explicit environment and terminal. {@link #main} passes the real
+     * ones; tests pass their own, so that nothing depends on the environment of the test JVM.
+     */
+    static CommandLine commandLine(Map<String, String> environment, Terminal terminal) {
+        CommandLine commandLine = new CommandLine(new GodwitCli(environment, terminal));
+        COMMANDS.forEach(commandLine::addSubcommand);
+        commandLine.setUsageHelpAutoWidth(true);
+        ErrorReporter reporter = new ErrorReporter();
+        commandLine.setExecutionExceptionHandler(reporter);
+        commandLine.setParameterExceptionHandler(reporter);
+        return commandLine;
+    }
+
+    /** {@code godwit} without a command: the usage, as bad usage. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return GodwitException.EXIT_USAGE;
+    }
+
+    /**
+     * A configuration builder for the chosen database and subsystems. The environment is passed
+     * on, so that {@code GODWIT_MIGRATIONS} and {@code GODWIT_MIGRATIONS_HASH_ALGORITHM} override
+     * the defaults while explicit flags override both.
+     */
+    GodwitConfiguration.Builder configure(DatabaseOptions database, SubsystemOptions subsystems) {
+        GodwitConfiguration.Builder builder = Godwit.configure().environment(environment);
+        database.applyTo(builder, environment);
+        subsystems.applyTo(builder);
+        return builder;
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"godwit " + Version.get()};
+        }
+    }
+}

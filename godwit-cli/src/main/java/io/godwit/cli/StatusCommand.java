@@ -1,0 +1,60 @@
+package io.godwit.cli;
+
+import io.godwit.GodwitException;
+import io.godwit.StatusReport;
+import io.godwit.SubsystemStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code godwit status}: every subsystem's applied and pending migrations and problems. Reads
+ * only, so it is safe on any database, a Chroma one included; the engine never writes here.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show applied and pending migrations and any problem, per subsystem. Writes nothing.")
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GodwitCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    SubsystemOptions subsystems;
+
+    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        StatusReport report = cli.configure(database, subsystems).load().status();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonReports.print(out, JsonReports.status(report));
+        } else {
+            StatusText.print(out, report);
+        }
+        return exitCode(report);
+    }
+
+    /** 0 when current; else the first problem's code (4 when inconsistent); else 3 (pending or uninitialized). */
+    static int exitCode(StatusReport report) {
+        if (report.current()) {
+            return 0;
+        }
+        return report.subsystems().stream().map(SubsystemStatus::problem).filter(Objects::nonNull)
+                .map(GodwitException::exitCode).findFirst().orElse(GodwitException.EXIT_NOT_CURRENT);
+    }
+}

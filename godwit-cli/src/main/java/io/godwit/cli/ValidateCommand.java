@@ -1,0 +1,59 @@
+package io.godwit.cli;
+
+import io.godwit.Godwit;
+import io.godwit.GodwitException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code godwit validate}: the CI gate. Exit 0 only when the database is current; otherwise the
+ * problem's exit code and one line. Writes nothing and creates no database file.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check that the database is current and consistent (exit 0), writing nothing.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GodwitCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    SubsystemOptions subsystems;
+
+    @Option(names = "--json", description = "Print JSON on stdout (fields in docs/cli.md); the error line still goes to stderr.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Godwit godwit = cli.configure(database, subsystems).load();
+        String db = godwit.configuration().database().describe();
+        try {
+            godwit.validate();
+        } catch (GodwitException e) {
+            if (json) {
+                JsonReports.print(out, JsonReports.validation(db, e));
+                out.flush();
+            }
+            throw e; // the one line on stderr and the exit code, as for every error
+        }
+        if (json) {
+            JsonReports.print(out, JsonReports.validation(db, null));
+        } else {
+            out.println("Database " + db + " is current");
+        }
+        return 0;
+    }
+}

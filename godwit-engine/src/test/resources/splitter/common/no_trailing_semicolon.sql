@@ -1,0 +1,5 @@
+CREATE TABLE t (a INTEGER);
+INSERT INTO t (a)
+VALUES (1)
+
+   
