@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * One warm-JVM row, in a JVM of its own so that tools never share a JIT profile and a failing
- * tool cannot take the run down: warm-up iterations, then measured ones until their count or the
- * time budget is reached (at least {@code min}); warm-ups too stop at the budget. Prints {@code ITER warm|measured NANOS} lines,
+ * tool cannot take the run down: warm-up iterations, until both their count and {@code warmtime}
+ * seconds are reached, then measured ones until their count or the time budget is reached (at
+ * least {@code min}); warm-ups too stop at the budget. Prints {@code ITER warm|measured NANOS} lines,
  * then {@code DONE}, or {@code FAIL reason} and exits 1.
  *
  * Also the untimed steps that need a tool: {@code action=seed} (make a current database) and
@@ -81,12 +82,11 @@ public final class RowRunner {
         long last = 0;
         long warmSpent = 0;
         int measured = 0;
-        for (int i = 0; i < warmups + iterations; i++) {
-            boolean warm = i < warmups;
-            if (warm && warmSpent >= budget) {
-                i = warmups - 1;   // warm long enough: on to the measured iterations
-                continue;
-            }
+        long warmTime = (long) (Double.parseDouble(a.getOrDefault("warmtime", "0")) * 1e9);
+        int warmed = 0;
+        for (int i = 0; measured < iterations; i++) {
+            // Warm until both the count and the time are reached (the JIT needs time, not a count), within the budget.
+            boolean warm = (warmed < warmups || warmSpent < warmTime) && warmSpent < budget;
             if (!warm && measured >= min && spent >= budget) {
                 break;
             }
@@ -113,6 +113,7 @@ public final class RowRunner {
                 measured++;
             } else {
                 warmSpent += took;
+                warmed++;
             }
             System.out.println("ITER " + (warm ? "warm" : "measured") + " " + took);
         }

@@ -15,21 +15,23 @@ import java.util.List;
  * @param w3Sizes    validate N applied, on SQLite; PostgreSQL takes those up to {@code w3PgMax}
  * @param w3Godwit   validate N for Godwit and the shell: warm-ups, iterations
  * @param w3Peers    validate N for the peers
- * @param budgetSecs a warm row stops measuring past this many seconds (after at least 3)
+ * @param budgetSecs a warm row stops measuring past this many seconds (after at least 3), and
+ *                   warming up past as many
+ * @param warmSecs   a warm row warms up for at least this long, however many warm-ups that takes
  */
 record Settings(boolean quick, Iter w1Warm, Iter w1Cold, Iter w2Godwit, Iter w2Peers, List<Integer> w3Sizes,
-                int w3PgMax, Iter w3Godwit, Iter w3Peers, double budgetSecs) {
+                int w3PgMax, Iter w3Godwit, Iter w3Peers, double budgetSecs, double warmSecs) {
 
     record Iter(int warmups, int iterations) {
     }
 
     static Settings fullRun() {
         return new Settings(false, new Iter(300, 300), new Iter(2, 12), new Iter(2, 10), new Iter(1, 3),
-                List.of(1_000, 10_000, 100_000), 10_000, new Iter(3, 15), new Iter(1, 5), 40);
+                List.of(1_000, 10_000, 100_000), 10_000, new Iter(3, 15), new Iter(1, 5), 25, 5);
     }
 
     static Settings quickRun() {
         return new Settings(true, new Iter(100, 100), new Iter(1, 4), new Iter(1, 3), new Iter(0, 1),
-                List.of(1_000, 10_000), 10_000, new Iter(2, 5), new Iter(1, 1), 4);
+                List.of(1_000, 10_000), 10_000, new Iter(2, 5), new Iter(1, 1), 4, 1.5);
     }
 }

@@ -211,6 +211,7 @@ final class Workloads {
         args.put("iterations", String.valueOf(iter.iterations()));
         args.put("min", "3");
         args.put("budget", String.valueOf(settings.budgetSecs()));
+        args.put("warmtime", String.valueOf(settings.warmSecs()));
         Children.Outcome o = children.row(tool, action + "-" + f.set().name() + "-" + d.scope() + "-" + tool, args, ROW_TIMEOUT);
         return o.ok() && !o.measured().isEmpty() ? Row.measured(section, d, tool, Stats.of(o.measured()))
                 : Row.failed(section, d, tool, o.ok() ? "nothing measured" : o.failure());
