@@ -4,36 +4,18 @@ package io.godwit;
  * A statement of a migration failed. The run's transaction was rolled back, so the database is as
  * it was before the run (with per-migration transactions: as it was before this migration).
  */
-public class MigrationFailedError extends GodwitException {
-    private final String subsystem;
-    private final int version;
-    private final String filename;
+public class MigrationFailedError extends MigrationError {
     private final int statementNumber;
     private final int line;
     private final String databaseMessage;
 
     public MigrationFailedError(String subsystem, int version, String filename, int statementNumber,
                                 int line, String databaseMessage, String outcome, Throwable cause) {
-        super("Migration " + subsystem + "/" + filename + " (version " + version + ") failed at statement "
-                + statementNumber + " (line " + line + "): " + databaseMessage + ". " + outcome, cause);
-        this.subsystem = subsystem;
-        this.version = version;
-        this.filename = filename;
+        super(subsystem, version, filename, "Migration " + subsystem + "/" + filename + " (version " + version
+                + ") failed at statement " + statementNumber + " (line " + line + "): " + databaseMessage + ". " + outcome, cause);
         this.statementNumber = statementNumber;
         this.line = line;
         this.databaseMessage = databaseMessage;
-    }
-
-    public String subsystem() {
-        return subsystem;
-    }
-
-    public int version() {
-        return version;
-    }
-
-    public String filename() {
-        return filename;
     }
 
     public int statementNumber() {

@@ -5,24 +5,12 @@ package io.godwit;
  * crash, or {@code failed}): it may be half-applied, so apply refuses to pass it until an operator
  * runs {@code godwit resolve --retry} or {@code --mark-applied}. The database is not current.
  */
-public class UnfinishedMigrationError extends GodwitException {
-    private final String subsystem;
-    private final int version;
+public class UnfinishedMigrationError extends MigrationError {
     private final String state;
 
-    public UnfinishedMigrationError(String subsystem, int version, String state, String message) {
-        super(message);
-        this.subsystem = subsystem;
-        this.version = version;
+    public UnfinishedMigrationError(String subsystem, int version, String filename, String state, String message) {
+        super(subsystem, version, filename, message, null);
         this.state = state;
-    }
-
-    public String subsystem() {
-        return subsystem;
-    }
-
-    public int version() {
-        return version;
     }
 
     /** {@code running} or {@code failed}. */

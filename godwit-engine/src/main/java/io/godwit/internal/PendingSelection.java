@@ -37,7 +37,7 @@ final class PendingSelection {
         for (Migration m : selected) {
             String state = history.unfinishedState(m.subsystem(), m.version());
             if (state != null && (locked || !state.equals(HistoryTables.STATE_RUNNING))) {
-                throw new UnfinishedMigrationError(m.subsystem(), m.version(), state, attention(m, state));
+                throw new UnfinishedMigrationError(m.subsystem(), m.version(), m.filename(), state, attention(m, state));
             }
             if (m.confirmReason() != null && !config.confirmed()) {
                 throw new ConfirmationRequiredError(m.subsystem(), m.version(), m.filename(), m.confirmReason());
