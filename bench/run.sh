@@ -14,4 +14,4 @@ echo "Building godwit-bench and what it needs..."
 mvn -q -pl godwit-bench -am package -DskipTests
 CP="godwit-bench/target/classes:$(cat godwit-bench/target/classpath.txt)"
 
-exec java -cp "$CP" -Dbench.out=bench/out -Dbench.command="bench/run.sh $*" io.godwit.bench.Bench "$@"
+exec java -cp "$CP" -Dbench.out=bench/out -Dbench.command="bench/run.sh${*:+ $*}" io.godwit.bench.Bench "$@"
