@@ -1,7 +1,16 @@
 package io.godwit;
 
+import io.godwit.backup.Backup;
+import io.godwit.backup.Backups;
+import io.godwit.backup.RestorePlan;
+import io.godwit.backup.RestoreResult;
 import io.godwit.internal.Migrator;
+import io.godwit.internal.Rehasher;
+import io.godwit.internal.Repairer;
 import io.godwit.internal.Resolver;
+import io.godwit.internal.Verifier;
+
+import java.nio.file.Path;
 
 /**
  * The migration engine over one database. Immutable and thread-safe; each call is one run.
@@ -65,5 +74,47 @@ public final class Godwit {
      */
     public void resolve(String subsystem, int version, Resolution resolution) {
         new Resolver(configuration).resolve(subsystem, version, resolution);
+    }
+
+    // ---- safe upgrades: the README (Safe upgrades) ----
+
+    /** An online, consistent copy with its manifest: a new file, a folder, or null for {@code backups/} beside the database. */
+    public Backup backup(Path to) {
+        return new Backups(configuration).backup(to);
+    }
+
+    /** Checks a backup against its manifest and reports what restoring it would lose. Changes nothing. */
+    public RestorePlan planRestore(Path from) {
+        return new Backups(configuration).planRestore(from);
+    }
+
+    /** {@link #planRestore} for the automatic backup taken before the last upgrade. Changes nothing. */
+    public RestorePlan planRollback() {
+        return new Backups(configuration).planRollback();
+    }
+
+    /** Performs a restore or rollback plan; refuses a damaged backup or a database in use. */
+    public RestoreResult restore(RestorePlan plan) {
+        return new Backups(configuration).restore(plan);
+    }
+
+    /** Restores a backup at once, checking it against its manifest while it is copied in. */
+    public RestoreResult restore(Path from) {
+        return new Backups(configuration).restore(from);
+    }
+
+    /** Checks the file, its foreign keys and that every history row still hashes to what it records. Writes nothing. */
+    public VerifyReport verify() {
+        return new Verifier(configuration).verify();
+    }
+
+    /** Accepts the edited file of an applied migration beside its recorded hash, with the reason, under the lock. */
+    public RepairResult repair(String subsystem, int version, String reason) {
+        return new Repairer(configuration).repair(subsystem, version, reason);
+    }
+
+    /** Moves the whole history to another hash algorithm after checking every file; all or nothing. */
+    public RehashResult rehash(HashAlgorithm to) {
+        return new Rehasher(configuration).rehash(to);
     }
 }

@@ -26,14 +26,19 @@ import java.util.Set;
  * @param targets                 highest version to apply, per subsystem; absent means all
  * @param only                    the subsystems to apply; empty means all
  * @param confirmed               an operator confirmed {@code -- godwit:confirm} migrations
+ * @param autoBackup              back up a database file before {@code migrate} applies anything to it
+ * @param backupsToKeep           how many automatic backups to keep, newest first
+ * @param progress                told how far backup, restore and verify have got
  */
 public record GodwitConfiguration(Database database, MigrationMode mode, HashAlgorithm hashAlgorithm,
                                   List<Subsystem> subsystems, Duration lockTimeout,
                                   boolean transactionPerMigration, MigrationListener listener,
-                                  Map<String, Integer> targets, Set<String> only, boolean confirmed) {
+                                  Map<String, Integer> targets, Set<String> only, boolean confirmed,
+                                  boolean autoBackup, int backupsToKeep, ProgressListener progress) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_BACKUPS_TO_KEEP = 3;
     /** Environment variables that override the defaults (not what the code set explicitly). */
     public static final String ENV_MODE = "GODWIT_MIGRATIONS";
     public static final String ENV_HASH = "GODWIT_MIGRATIONS_HASH_ALGORITHM";
@@ -63,6 +68,9 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         private final Map<String, Integer> targets = new LinkedHashMap<>();
         private final Set<String> only = new LinkedHashSet<>();
         private boolean confirmed;
+        private boolean autoBackup = true;
+        private int backupsToKeep = DEFAULT_BACKUPS_TO_KEEP;
+        private ProgressListener progress = ProgressListener.NONE;
 
         Builder() {
         }
@@ -197,6 +205,26 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             return this;
         }
 
+        /** Back up a SQLite database before {@code migrate} changes it (default on). */
+        public Builder autoBackup(boolean value) {
+            this.autoBackup = value;
+            return this;
+        }
+
+        /** How many automatic backups to keep (default {@value GodwitConfiguration#DEFAULT_BACKUPS_TO_KEEP}); older ones are deleted. */
+        public Builder backupsToKeep(int count) {
+            if (count < 1) {
+                throw new GodwitException("Keep at least 1 backup, got " + count + "; to take none, use autoBackup(false)");
+            }
+            this.backupsToKeep = count;
+            return this;
+        }
+
+        public Builder progress(ProgressListener listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         public GodwitConfiguration build() {
             Database db = database();
             if (subsystems.isEmpty()) {
@@ -218,7 +246,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             HashAlgorithm h = hashAlgorithm != null ? hashAlgorithm
                     : environment.containsKey(ENV_HASH) ? HashAlgorithm.parse(environment.get(ENV_HASH)) : HashAlgorithm.MD5;
             return new GodwitConfiguration(db, m, h, subsystems, lockTimeout, transactionPerMigration, listener,
-                    targets, only, confirmed);
+                    targets, only, confirmed, autoBackup, backupsToKeep, progress);
         }
 
         private Database database() {

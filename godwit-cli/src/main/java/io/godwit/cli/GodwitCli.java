@@ -33,9 +33,10 @@ import java.util.concurrent.Callable;
                 "  1  any other error",
                 "  2  bad command-line usage",
                 "  3  not current: uninitialized, unapplied migrations, or a migration awaiting --confirm",
-                "  4  inconsistent history: modified, renumbered or removed file; database ahead of the code",
+                "  4  inconsistent history: modified, renumbered or removed file; database ahead of the code;"
+                        + " verify found a problem; a backup does not match its manifest",
                 "  5  a migration failed and was rolled back",
-                "  6  could not get the migration lock in time",
+                "  6  could not get the migration lock in time; restore: the database is in use",
                 "  7  bad migration source: file name, duplicate or missing version, unknown hash algorithm"})
 public final class GodwitCli implements Callable<Integer> {
 
@@ -45,6 +46,12 @@ public final class GodwitCli implements Callable<Integer> {
             StatusCommand.class,
             PlanCommand.class,
             ValidateCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            RollbackCommand.class,
+            VerifyCommand.class,
+            RepairCommand.class,
+            RehashCommand.class,
             ResolveCommand.class,
             ImportLegacyCommand.class);
 

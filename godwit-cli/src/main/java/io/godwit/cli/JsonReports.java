@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The JSON the commands print with {@code --json}. Field names are a public contract, documented
- * in docs/cli.md, that scripts parse: snake_case, every field always present (null when unknown),
+ * in the README (Command line), that scripts parse: snake_case, every field always present (null when unknown),
  * and fields are only ever added, never renamed or removed. Built node by node, not from the
  * engine's records, so that a change in the engine cannot change this output by accident.
  */

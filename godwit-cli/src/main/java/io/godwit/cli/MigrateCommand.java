@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,14 +50,31 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--confirm", description = "Confirm migrations marked `-- godwit:confirm` without asking.")
     boolean confirm;
 
+    @Option(names = "--no-backup", description = "Take no automatic backup of a SQLite database before applying.")
+    boolean noBackup;
+
+    @Option(names = "--keep-backups", paramLabel = "N",
+            description = "How many automatic backups to keep in the folder backups (default: 3).")
+    Integer keepBackups;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ProgressDisplay progress = new ProgressDisplay(cli.terminal(), ProgressDisplay.DEFAULT_DELAY)) {
+        if (keepBackups != null && keepBackups < 1) {
+            throw new ParameterException(spec.commandLine(), "--keep-backups must be at least 1, got " + keepBackups
+                    + "; to take none, use --no-backup");
+        }
+        try (ProgressDisplay progress = new ProgressDisplay(cli.terminal(), ProgressDisplay.DEFAULT_DELAY);
+             TaskProgress backupProgress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
             GodwitConfiguration.Builder builder = cli.configure(database, subsystems)
                     .transactionPerMigration(transactionPerMigration)
                     .confirm(confirm)
-                    .listener(progress);
+                    .listener(progress)
+                    .autoBackup(!noBackup)
+                    .progress(backupProgress);
+            if (keepBackups != null) {
+                builder.backupsToKeep(keepBackups);
+            }
             selection.applyTo(builder);
             if (mode != null) {
                 builder.mode(mode);
@@ -74,6 +92,7 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     private static void report(PrintWriter out, MigrationMode mode, MigrateResult result) {
+        result.backupFile().ifPresent(b -> out.println("Backed up the database before migrating: " + b));
         for (AppliedMigration m : result.applied()) {
             out.println("Applied " + m.subsystem() + "/" + m.filename() + " in " + Durations.format(m.duration()));
         }

@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--sql", description = "Show each migration's SQL.")
     boolean sql;
 
-    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
+    @Option(names = "--json", description = "Print JSON (fields in the README (Command line)).")
     boolean json;
 
     @Override

@@ -34,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     SubsystemOptions subsystems;
 
-    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
+    @Option(names = "--json", description = "Print JSON (fields in the README (Command line)).")
     boolean json;
 
     @Override

@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     SubsystemOptions subsystems;
 
-    @Option(names = "--json", description = "Print JSON on stdout (fields in docs/cli.md); the error line still goes to stderr.")
+    @Option(names = "--json", description = "Print JSON on stdout (fields in the README (Command line)); the error line still goes to stderr.")
     boolean json;
 
     @Override

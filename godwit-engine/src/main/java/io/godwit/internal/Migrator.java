@@ -11,11 +11,13 @@ import io.godwit.StatusReport;
 import io.godwit.SubsystemStatus;
 import io.godwit.UnappliedMigrationsError;
 import io.godwit.UninitializedMigrationsError;
+import io.godwit.backup.AutoBackup;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -50,12 +52,11 @@ public final class Migrator {
                 validate();
                 return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
             default:
-                List<AppliedMigration> applied = apply(catalog());
-                return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), null);
+                return apply(catalog(), start);
         }
     }
 
-    private List<AppliedMigration> apply(SourceCatalog catalog) {
+    private MigrateResult apply(SourceCatalog catalog, long start) {
         boolean existed;
         try {
             Optional<Connection> existing = db.openForReading();
@@ -64,7 +65,7 @@ public final class Migrator {
                 try (Connection c = existing.get()) {
                     if (PendingSelection.selectBeforeLock(config, catalog, History.read(db, c)).isEmpty()) {
                         LOG.debug("{} is current", db.describe());
-                        return List.of();
+                        return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
                     }
                 }
             }
@@ -76,9 +77,12 @@ public final class Migrator {
                 History history = History.read(db, c);
                 List<Migration> pending = PendingSelection.select(config, catalog, history);
                 if (pending.isEmpty()) {
-                    return List.of();
+                    return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
                 }
-                return new Applier(db, config).apply(c, pending);
+                // Under the lock and only when something will change: the way back matches what is changed.
+                Path backup = AutoBackup.beforeMigrate(config, c);
+                List<AppliedMigration> applied = new Applier(db, config).apply(c, pending);
+                return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), backup);
             } catch (SQLException | RuntimeException e) {
                 // Still under the lock: no other migrator can be inside the file we remove.
                 if (!existed) {

@@ -5,7 +5,7 @@ import io.godwit.store.GodwitClient;
 
 import java.time.Instant;
 
-/** The API's endpoints, as docs/server.md lists them: the one place a path is bound to code. */
+/** The API's endpoints, as the README (Server and HTTP client) lists them: the one place a path is bound to code. */
 final class Api {
     static final String V1 = "/api/v1";
 

@@ -27,7 +27,7 @@ final class ApiError extends RuntimeException {
 
     /** 404: no endpoint at that path. */
     static ApiError unknownEndpoint(String method, String path) {
-        return new ApiError(404, "UnknownEndpoint", "No endpoint " + method + " " + path + " (see docs/server.md)");
+        return new ApiError(404, "UnknownEndpoint", "No endpoint " + method + " " + path + " (see the README (Server and HTTP client))");
     }
 
     /** 405: the path exists, but not with that method. */

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Godwit over HTTP, Chroma's server: one store, opened at start, served as the JSON API of
- * docs/server.md by the JDK's HttpServer on a small fixed pool of threads.
+ * the README (Server and HTTP client) by the JDK's HttpServer on a small fixed pool of threads.
  *
  * <p>Starting opens the store the way every client does, migrating it in the configured mode
  * first, so a server on a database newer than its code (or behind a migration that needs an

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the server writes what the store holds, in the format of docs/server.md: a collection as
+ * How the server writes what the store holds, in the format of the README (Server and HTTP client): a collection as
  * {@code {name, dimension, metadata}}, records as Chroma's parallel arrays.
  */
 final class Json {

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * {@link GodwitException#exitCode()}, 2 for bad usage, 1 otherwise), never a stack trace.
  */
 @Command(name = "godwit-server", mixinStandardHelpOptions = true, versionProvider = ServerCommand.VersionProvider.class,
-        description = "Serves a Godwit store over HTTP (JSON API, see docs/server.md).", sortOptions = false)
+        description = "Serves a Godwit store over HTTP (JSON API, see the README (Server and HTTP client)).", sortOptions = false)
 final class ServerCommand implements Callable<Integer> {
     static final Path DEFAULT_PATH = Path.of("godwit_data");
     static final String DEFAULT_PASSWORD_VARIABLE = "PGPASSWORD";

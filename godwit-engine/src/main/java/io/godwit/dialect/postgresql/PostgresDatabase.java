@@ -1,10 +1,14 @@
 package io.godwit.dialect.postgresql;
 
 import io.godwit.GodwitException;
+import io.godwit.ProgressListener;
+import io.godwit.spi.BackupCapable;
 import io.godwit.spi.CreatesSchema;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,7 +28,7 @@ import java.util.Properties;
  * to clean up. The migration lock is a session advisory lock ({@link PostgresAdvisoryLock}), which
  * the server drops when the session ends, however it ends.
  */
-public final class PostgresDatabase implements Database, CreatesSchema {
+public final class PostgresDatabase implements Database, CreatesSchema, BackupCapable {
     /** The {@code application_name} of every Godwit connection (a URL parameter overrides it). */
     public static final String APPLICATION_NAME = "godwit";
     /** How often the server checks, while a statement runs, that a migrator is still connected. */
@@ -56,6 +60,26 @@ public final class PostgresDatabase implements Database, CreatesSchema {
 
     public String schema() {
         return schema;
+    }
+
+    /** Backups are pg_dump's (custom format, this schema only), where pg_dump is on the PATH. */
+    private PgDumpBackup pgDump() {
+        return new PgDumpBackup(url, user, password, schema);
+    }
+
+    @Override
+    public String backupFormat() {
+        return pgDump().backupFormat();
+    }
+
+    @Override
+    public String backupExtension() {
+        return pgDump().backupExtension();
+    }
+
+    @Override
+    public void writeBackup(Path file, ProgressListener progress) throws IOException {
+        pgDump().writeBackup(file, progress);
     }
 
     /** The advisory lock key of this schema: see {@link PostgresAdvisoryLock#key(String)}. */

@@ -1,8 +1,13 @@
 package io.godwit.dialect.sqlite;
 
 import io.godwit.GodwitException;
+import io.godwit.ProgressListener;
+import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
+import io.godwit.spi.ExclusiveHold;
+import io.godwit.spi.IntegrityCheckable;
 import io.godwit.spi.MigrationLock;
+import io.godwit.spi.RestoreCapable;
 import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
@@ -15,15 +20,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A SQLite database file: the embedded default. Writers use WAL journal mode, a bounded busy
  * timeout and {@code BEGIN IMMEDIATE} transactions; readers are {@code query_only}, so a check can
  * never write. The migration lock is an OS lock on a file beside the database
- * ({@link SqliteFileLock}), which the kernel releases when its holder dies.
+ * ({@link SqliteFileLock}), which the kernel releases when its holder dies. It can back itself up
+ * online ({@link SqliteBackup}), be swapped for a backup ({@link SqliteExclusive}) and check its file.
  */
-public final class SqliteDatabase implements Database {
+public final class SqliteDatabase implements Database, BackupCapable, RestoreCapable, IntegrityCheckable {
     private final Path file;
     private final Duration busyTimeout;
 
@@ -32,6 +39,7 @@ public final class SqliteDatabase implements Database {
         this.busyTimeout = busyTimeout;
     }
 
+    @Override
     public Path file() {
         return file;
     }
@@ -137,5 +145,42 @@ public final class SqliteDatabase implements Database {
         } catch (SQLException | IOException e) {
             // Best effort: the file holds no committed data either way.
         }
+    }
+
+    @Override
+    public String backupFormat() {
+        return "sqlite";
+    }
+
+    @Override
+    public String backupExtension() {
+        return "sqlite3";
+    }
+
+    @Override
+    public void writeBackup(Path target, ProgressListener progress) throws SQLException {
+        SqliteBackup.copy(this, target, progress);
+    }
+
+    @Override
+    public Connection openCopy(Path copy) throws SQLException {
+        SQLiteConfig cfg = baseConfig();
+        cfg.setReadOnly(true);
+        return DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath(), cfg.toProperties());
+    }
+
+    @Override
+    public ExclusiveHold holdExclusively(Duration wait) throws SQLException {
+        return SqliteExclusive.hold(this, wait);
+    }
+
+    @Override
+    public List<String> integrityProblems(Connection connection) throws SQLException {
+        return SqliteChecks.integrity(connection);
+    }
+
+    @Override
+    public List<String> foreignKeyProblems(Connection connection) throws SQLException {
+        return SqliteChecks.foreignKeys(connection);
     }
 }

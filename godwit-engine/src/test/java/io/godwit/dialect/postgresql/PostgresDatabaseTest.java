@@ -52,7 +52,7 @@ class PostgresDatabaseTest {
 
     @Test
     void theLockKeyIsStableAndDocumented() {
-        // The first 8 bytes of SHA-256("godwit:public"), as docs/postgresql.md shows operators.
+        // The first 8 bytes of SHA-256("godwit:public"), as the README (PostgreSQL) shows operators.
         assertThat(database("public").lockKey()).isEqualTo(PostgresAdvisoryLock.key("public"))
                 .isEqualTo(0x8588be464394e4aeL).isEqualTo(-8824594260841667410L);
         assertThat(database("other").lockKey()).isNotEqualTo(database("public").lockKey());

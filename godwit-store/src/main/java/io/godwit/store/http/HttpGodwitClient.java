@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A client of a Godwit server (godwit-server), Chroma's {@code HttpClient}: the same collection API
- * as {@link io.godwit.store.GodwitClient}, over the JSON API of docs/server.md. It holds no
+ * as {@link io.godwit.store.GodwitClient}, over the JSON API of the README (Server and HTTP client). It holds no
  * connection of its own between requests, so it is cheap, thread-safe, and needs no server at
  * construction: the first request finds out whether one answers.
  *

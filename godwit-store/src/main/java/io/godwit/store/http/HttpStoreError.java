@@ -6,7 +6,7 @@ import io.godwit.GodwitException;
  * The Godwit server answered a request with an error. The message is the server's, written for
  * users; {@link #status()} and {@link #error()} let a caller tell a refusal it can correct (400
  * {@code InvalidArgument}, 404 {@code CollectionNotFound}, 409 {@code AlreadyExists}) from a
- * failure of the server (500 {@code InternalError}). docs/server.md lists the codes.
+ * failure of the server (500 {@code InternalError}). the README (Server and HTTP client) lists the codes.
  */
 public class HttpStoreError extends GodwitException {
     private final int status;

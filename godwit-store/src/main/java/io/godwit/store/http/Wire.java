@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The client's side of the JSON format of docs/server.md: vectors as arrays of numbers, metadata
+ * The client's side of the JSON format of the README (Server and HTTP client): vectors as arrays of numbers, metadata
  * as flat objects, records as Chroma's parallel arrays ({@code ids}, {@code embeddings},
  * {@code metadatas}, {@code documents}). Answers are the server's, so they are read without
  * re-checking; requests are checked by the server.

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The HTTP client against a stub that records what it is sent and answers what the test scripts:
- * the requests' JSON (the format of docs/server.md), and how answers that are not a Godwit
+ * the requests' JSON (the format of the README (Server and HTTP client)), and how answers that are not a Godwit
  * server's, or no answer at all, are reported. The real server is in godwit-server's tests.
  */
 class HttpGodwitClientTest {

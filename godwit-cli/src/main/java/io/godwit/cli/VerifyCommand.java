@@ -1,0 +1,67 @@
+package io.godwit.cli;
+
+import io.godwit.GodwitException;
+import io.godwit.HistoryProblem;
+import io.godwit.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code godwit verify}: the database's own checks and a re-hash of every history row. Exit 0 only
+ * when all hold; otherwise the problems on stdout, one line on stderr, exit 4.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check the database file, its foreign keys and that no history row was edited (exit 0 when all hold).")
+final class VerifyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GodwitCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    SubsystemOptions subsystems;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        VerifyReport report;
+        try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
+            report = cli.configure(database, subsystems).progress(progress).load().verify();
+        }
+        out.println("Verified " + report.database());
+        if (report.integrityChecked()) {
+            section(out, "integrity_check", report.integrity());
+            section(out, "foreign_key_check", report.foreignKeys());
+        } else {
+            out.println("  storage checks: not available for this database (its server checks itself)");
+        }
+        section(out, "history (" + report.historyRowsChecked() + " rows)",
+                report.history().stream().map(HistoryProblem::describe).toList());
+        if (report.ok()) {
+            out.println("OK");
+            return 0;
+        }
+        int problems = report.integrity().size() + report.foreignKeys().size() + report.history().size();
+        out.flush();
+        spec.commandLine().getErr().println("godwit: verify found " + problems + (problems == 1 ? " problem" : " problems")
+                + " in " + report.database() + " (listed on stdout)");
+        return GodwitException.EXIT_INCONSISTENT;
+    }
+
+    private static void section(PrintWriter out, String name, List<String> problems) {
+        out.println("  " + name + ": " + (problems.isEmpty() ? "ok" : problems.size() + " problem(s)"));
+        problems.forEach(p -> out.println("    " + p));
+    }
+}
