@@ -32,6 +32,6 @@ record Settings(boolean quick, Iter w1Warm, Iter w1Cold, Iter w2Godwit, Iter w2P
 
     static Settings quickRun() {
         return new Settings(true, new Iter(100, 100), new Iter(1, 3), new Iter(1, 3), new Iter(0, 1),
-                List.of(1_000, 10_000), 1_000, new Iter(2, 5), new Iter(1, 1), 2.5, 1.5);
+                List.of(1_000, 10_000), 1_000, new Iter(2, 5), new Iter(2, 1), 2.5, 1.5);
     }
 }
