@@ -2,32 +2,15 @@ package io.godwit.cli;
 
 import io.godwit.backup.Backup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code godwit backup}: an online, consistent copy with its manifest, while others use the database. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Copy the database while it is in use (SQLite; PostgreSQL with pg_dump), with a manifest beside the copy.")
-final class BackupCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class BackupCommand extends DatabaseCommand {
 
     @Option(names = "--to", paramLabel = "FILE",
             description = "Where to write the copy: a new file or a folder (default: the folder backups beside a SQLite file).")
@@ -35,10 +18,10 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Backup backup;
         try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            backup = cli.configure(database, subsystems).progress(progress).load().backup(to);
+            backup = configure().progress(progress).load().backup(to);
         }
         out.println("Backed up " + backup.manifest().database() + " to " + backup.file());
         out.println("  " + backup.manifest().size() + " bytes, sha256 " + backup.manifest().sha256());

@@ -11,30 +11,14 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code godwit migrate}: applies what is pending, all or nothing, and says what it applied. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Apply pending migrations (mode apply), or check (validate), or do nothing (none).")
-final class MigrateCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class MigrateCommand extends DatabaseCommand {
 
     @Mixin
     SelectionOptions selection;
@@ -59,14 +43,14 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (keepBackups != null && keepBackups < 1) {
             throw new ParameterException(spec.commandLine(), "--keep-backups must be at least 1, got " + keepBackups
                     + "; to take none, use --no-backup");
         }
         try (ProgressDisplay progress = new ProgressDisplay(cli.terminal(), ProgressDisplay.DEFAULT_DELAY);
              TaskProgress backupProgress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            GodwitConfiguration.Builder builder = cli.configure(database, subsystems)
+            GodwitConfiguration.Builder builder = configure()
                     .transactionPerMigration(transactionPerMigration)
                     .confirm(confirm)
                     .listener(progress)

@@ -4,30 +4,14 @@ import io.godwit.Plan;
 import io.godwit.PlannedMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code godwit plan}: a dry run, what {@code migrate} would apply, file by file. Changes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Dry run: list what migrate would apply, in order, optionally with the SQL. Changes nothing.")
-final class PlanCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class PlanCommand extends DatabaseCommand {
 
     @Mixin
     SelectionOptions selection;
@@ -40,10 +24,10 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var builder = cli.configure(database, subsystems);
+        var builder = configure();
         selection.applyTo(builder);
         Plan plan = builder.load().plan();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             JsonReports.print(out, JsonReports.plan(plan, sql));
         } else {

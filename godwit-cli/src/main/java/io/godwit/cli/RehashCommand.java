@@ -3,31 +3,14 @@ package io.godwit.cli;
 import io.godwit.HashAlgorithm;
 import io.godwit.RehashResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code godwit rehash --to sha256}: moves the history to another hash algorithm, all or nothing. */
 @Command(name = "rehash", mixinStandardHelpOptions = true,
         description = "Move the history to another hash algorithm (md5 or sha256) after checking every file; all or nothing.")
-final class RehashCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class RehashCommand extends DatabaseCommand {
 
     /** A string, as --hash is: an unknown algorithm is the engine's bad-source error (exit 7). */
     @Option(names = "--to", paramLabel = "ALGORITHM", required = true, description = "sha256 or md5.")
@@ -36,8 +19,8 @@ final class RehashCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HashAlgorithm target = HashAlgorithm.parse(to);
-        RehashResult r = cli.configure(database, subsystems).load().rehash(target);
-        PrintWriter out = spec.commandLine().getOut();
+        RehashResult r = configure().load().rehash(target);
+        PrintWriter out = out();
         out.println("Rehashed " + r.rows() + " history rows of " + r.database() + " to " + target.label());
         if (r.droppedAcceptedHashes() > 0) {
             out.println("  " + r.droppedAcceptedHashes() + " hash(es) accepted for earlier edits could not be carried over"

@@ -2,15 +2,10 @@ package io.godwit.cli;
 
 import io.godwit.RepairResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /**
  * {@code godwit repair --accept DIR/VERSION --reason TEXT}: accepts a deliberately edited file of
@@ -18,19 +13,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
         description = "Accept a deliberate edit of an applied migration's file; the old hash and the reason stay in the history.")
-final class RepairCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class RepairCommand extends DatabaseCommand {
 
     @Option(names = "--accept", paramLabel = "DIR/VERSION", required = true,
             description = "The applied migration whose edited file to accept, e.g. sysdb/3.")
@@ -51,8 +34,8 @@ final class RepairCommand implements Callable<Integer> {
         if (slash <= 0 || version < 1) {
             throw new ParameterException(spec.commandLine(), "--accept expects DIR/VERSION, e.g. sysdb/3, got '" + accept + "'");
         }
-        RepairResult r = cli.configure(database, subsystems).load().repair(accept.substring(0, slash), version, reason);
-        PrintWriter out = spec.commandLine().getOut();
+        RepairResult r = configure().load().repair(accept.substring(0, slash), version, reason);
+        PrintWriter out = out();
         if (r.alreadyAccepted()) {
             out.println(r.subsystem() + "/" + r.filename() + " already validates: nothing was written");
         } else {

@@ -3,14 +3,9 @@ package io.godwit.cli;
 import io.godwit.Resolution;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
 
 /**
  * {@code godwit resolve}: settles a {@code -- godwit:no-transaction} migration that started and did
@@ -19,19 +14,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
         description = "Settle a no-transaction migration that did not finish: --retry it, or --mark-applied.")
-final class ResolveCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class ResolveCommand extends DatabaseCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Choice choice;
@@ -61,8 +44,8 @@ final class ResolveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Expected SUBSYSTEM/VERSION, e.g. metadb/5, got '" + target + "'");
         }
         String subsystem = target.substring(0, slash);
-        cli.configure(database, subsystems).load().resolve(subsystem, version, resolution);
-        spec.commandLine().getOut().println(resolution == Resolution.RETRY
+        configure().load().resolve(subsystem, version, resolution);
+        out().println(resolution == Resolution.RETRY
                 ? "Cleared " + target + ": the next migrate runs it again"
                 : "Marked " + target + " as applied");
         return 0;

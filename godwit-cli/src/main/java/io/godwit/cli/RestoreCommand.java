@@ -3,14 +3,9 @@ package io.godwit.cli;
 import io.godwit.Godwit;
 import io.godwit.backup.RestoreResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code godwit restore --from FILE}: checks the backup against its manifest, refuses while the
@@ -20,19 +15,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Replace the database with a backup, after checking it and showing what will be lost.")
-final class RestoreCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class RestoreCommand extends DatabaseCommand {
 
     @Option(names = "--from", paramLabel = "FILE", required = true, description = "The backup file (its .manifest beside it).")
     Path from;
@@ -44,11 +27,11 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         RestoreResult result;
         try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            Godwit godwit = cli.configure(database, subsystems).progress(progress).load();
+            Godwit godwit = configure().progress(progress).load();
             result = yes ? godwit.restore(from)
                     : RestoreConfirmation.run(spec, cli.terminal(), godwit, () -> godwit.planRestore(from), false);
         }
-        RestorePlanText.printResult(spec.commandLine().getOut(), result);
+        RestorePlanText.printResult(out(), result);
         return 0;
     }
 }

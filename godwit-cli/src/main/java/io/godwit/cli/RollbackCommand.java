@@ -3,13 +3,8 @@ package io.godwit.cli;
 import io.godwit.Godwit;
 import io.godwit.backup.RestoreResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
 
 /**
  * {@code godwit rollback}: restores the automatic backup taken before the last upgrade. Always
@@ -17,19 +12,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Restore the automatic backup taken before the last upgrade, after showing what will be lost.")
-final class RollbackCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class RollbackCommand extends DatabaseCommand {
 
     @Option(names = "--yes", description = "Do not ask.")
     boolean yes;
@@ -38,11 +21,11 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         RestoreResult result;
         try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            Godwit godwit = cli.configure(database, subsystems).progress(progress).load();
+            Godwit godwit = configure().progress(progress).load();
             result = RestoreConfirmation.run(spec, cli.terminal(), godwit, godwit::planRollback, yes);
         }
-        RestorePlanText.printResult(spec.commandLine().getOut(), result);
-        spec.commandLine().getOut().println("Run the Godwit version that matches the restored schema: a newer one upgrades it again.");
+        RestorePlanText.printResult(out(), result);
+        out().println("Run the Godwit version that matches the restored schema: a newer one upgrades it again.");
         return 0;
     }
 }

@@ -4,15 +4,10 @@ import io.godwit.GodwitException;
 import io.godwit.StatusReport;
 import io.godwit.SubsystemStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 /**
  * {@code godwit status}: every subsystem's applied and pending migrations and problems. Reads
@@ -20,27 +15,15 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show applied and pending migrations and any problem, per subsystem. Writes nothing.")
-final class StatusCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class StatusCommand extends DatabaseCommand {
 
     @Option(names = "--json", description = "Print JSON (fields in the README (Command line)).")
     boolean json;
 
     @Override
     public Integer call() {
-        StatusReport report = cli.configure(database, subsystems).load().status();
-        PrintWriter out = spec.commandLine().getOut();
+        StatusReport report = configure().load().status();
+        PrintWriter out = out();
         if (json) {
             JsonReports.print(out, JsonReports.status(report));
         } else {

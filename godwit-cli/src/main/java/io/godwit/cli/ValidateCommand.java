@@ -3,14 +3,9 @@ package io.godwit.cli;
 import io.godwit.Godwit;
 import io.godwit.GodwitException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /**
  * {@code godwit validate}: the CI gate. Exit 0 only when the database is current; otherwise the
@@ -18,27 +13,15 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check that the database is current and consistent (exit 0), writing nothing.")
-final class ValidateCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class ValidateCommand extends DatabaseCommand {
 
     @Option(names = "--json", description = "Print JSON on stdout (fields in the README (Command line)); the error line still goes to stderr.")
     boolean json;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Godwit godwit = cli.configure(database, subsystems).load();
+        PrintWriter out = out();
+        Godwit godwit = configure().load();
         String db = godwit.configuration().database().describe();
         try {
             godwit.validate();

@@ -4,14 +4,9 @@ import io.godwit.GodwitException;
 import io.godwit.HistoryProblem;
 import io.godwit.VerifyReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code godwit verify}: the database's own checks and a re-hash of every history row. Exit 0 only
@@ -19,26 +14,14 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check the database file, its foreign keys and that no history row was edited (exit 0 when all hold).")
-final class VerifyCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GodwitCli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    SubsystemOptions subsystems;
+final class VerifyCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         VerifyReport report;
         try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            report = cli.configure(database, subsystems).progress(progress).load().verify();
+            report = configure().progress(progress).load().verify();
         }
         out.println("Verified " + report.database());
         if (report.integrityChecked()) {
