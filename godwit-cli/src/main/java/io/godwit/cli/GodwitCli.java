@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
                 "  0  ok; the database is current",
                 "  1  any other error",
                 "  2  bad command-line usage",
-                "  3  not current: uninitialized, unapplied migrations, or a migration awaiting --confirm",
+                "  3  not current: uninitialized, unapplied migrations, a migration awaiting --confirm, or an unfinished no-transaction one (godwit resolve)",
                 "  4  inconsistent history: modified, renumbered or removed file; database ahead of the code;"
                         + " verify found a problem; a backup does not match its manifest",
                 "  5  a migration failed and was rolled back",
