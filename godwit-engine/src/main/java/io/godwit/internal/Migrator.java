@@ -47,10 +47,10 @@ public final class Migrator {
         long start = System.nanoTime();
         switch (config.mode()) {
             case NONE:
-                return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+                return nothingApplied(start);
             case VALIDATE:
                 validate();
-                return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+                return nothingApplied(start);
             default:
                 return apply(catalog(), start);
         }
@@ -65,7 +65,7 @@ public final class Migrator {
                 try (Connection c = existing.get()) {
                     if (PendingSelection.selectBeforeLock(config, catalog, History.read(db, c)).isEmpty()) {
                         LOG.debug("{} is current", db.describe());
-                        return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+                        return nothingApplied(start);
                     }
                 }
             }
@@ -77,7 +77,7 @@ public final class Migrator {
                 History history = History.read(db, c);
                 List<Migration> pending = PendingSelection.select(config, catalog, history);
                 if (pending.isEmpty()) {
-                    return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
+                    return nothingApplied(start);
                 }
                 // Under the lock and only when something will change: the way back matches what is changed.
                 Path backup = AutoBackup.beforeMigrate(config, c);
@@ -93,6 +93,10 @@ public final class Migrator {
         } catch (SQLException e) {
             throw databaseError("migrate", e);
         }
+    }
+
+    private static MigrateResult nothingApplied(long start) {
+        return new MigrateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), null);
     }
 
     public void validate() {
