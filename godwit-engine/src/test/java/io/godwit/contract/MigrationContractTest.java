@@ -31,11 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -94,18 +92,8 @@ public abstract class MigrationContractTest {
     }
 
     protected List<String> query(String sql) {
-        try (Connection c = db.openForReading().orElseThrow(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
+        try (Connection c = db.openForReading().orElseThrow(); Statement st = c.createStatement()) {
+            return io.godwit.testing.QueryRows.read(st, sql);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }

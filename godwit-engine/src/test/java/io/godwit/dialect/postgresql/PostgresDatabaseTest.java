@@ -17,11 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -187,17 +185,6 @@ class PostgresDatabaseTest {
 
     /** Each row's columns joined with {@code |}. */
     static List<String> rows(Statement st, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder(String.valueOf(rs.getString(1)));
-                for (int i = 2; i <= n; i++) {
-                    row.append('|').append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+        return io.godwit.testing.QueryRows.read(st, sql);
     }
 }
