@@ -6,6 +6,7 @@ import io.godwit.GodwitException;
 import io.godwit.store.Collection;
 import io.godwit.store.GodwitClient;
 import io.godwit.store.StoredEmbedding;
+import io.godwit.store.http.Wire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ final class CollectionsApi {
         for (String id : ids) {
             c.get(id).ifPresent(found::add);
         }
-        return ApiResponse.ok(Json.records(found));
+        return ApiResponse.ok(Wire.records(found));
     }
 
     /** For each query vector, the ids of its nearest records, nearest first. */

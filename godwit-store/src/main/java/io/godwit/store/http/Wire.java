@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The client's side of the JSON format of the README (Server and HTTP client): vectors as arrays of numbers, metadata
+ * Both sides of the JSON format of the README (Server and HTTP client): vectors as arrays of numbers, metadata
  * as flat objects, records as Chroma's parallel arrays ({@code ids}, {@code embeddings},
  * {@code metadatas}, {@code documents}). Answers are the server's, so they are read without
  * re-checking; requests are checked by the server.
  */
-final class Wire {
+public final class Wire {
     private Wire() {
     }
 
@@ -37,7 +37,7 @@ final class Wire {
     }
 
     /** Metadata as JSON; values the server does not accept (nested maps, lists, null) are refused there, with a 400. */
-    static JsonNode metadata(Map<String, Object> metadata) {
+    public static JsonNode metadata(Map<String, Object> metadata) {
         return metadata == null ? Transport.JSON.nullNode() : Transport.JSON.valueToTree(metadata);
     }
 
@@ -51,8 +51,11 @@ final class Wire {
         return values;
     }
 
-    /** The request body of {@code add}: the records as parallel arrays. */
-    static ObjectNode records(List<StoredEmbedding> records) {
+    /**
+     * Records as parallel arrays: the request body of {@code add} and the server's answer to
+     * {@code get}, so both sides write it here.
+     */
+    public static ObjectNode records(List<StoredEmbedding> records) {
         ObjectNode body = Transport.JSON.createObjectNode();
         ArrayNode ids = body.putArray("ids");
         ArrayNode embeddings = body.putArray("embeddings");
