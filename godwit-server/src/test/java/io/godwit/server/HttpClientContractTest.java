@@ -1,6 +1,6 @@
 package io.godwit.server;
 
-import io.godwit.store.StoreClient;
+import io.godwit.store.LegacyStoreClient;
 import io.godwit.store.http.HttpGodwitClient;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +13,7 @@ class HttpClientContractTest extends StoreClientContract {
     private GodwitServer server;
 
     @Override
-    StoreClient open() {
+    LegacyStoreClient open() {
         server = GodwitServer.start(ServerConfig.of(new StoreLocation.Directory(dir)).withPort(0));
         return HttpGodwitClient.connect("127.0.0.1", server.port());
     }

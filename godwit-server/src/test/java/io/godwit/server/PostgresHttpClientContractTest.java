@@ -1,6 +1,6 @@
 package io.godwit.server;
 
-import io.godwit.store.StoreClient;
+import io.godwit.store.LegacyStoreClient;
 import io.godwit.store.http.HttpGodwitClient;
 import io.godwit.testing.TestDatabase;
 import io.godwit.testing.TestPostgres;
@@ -20,7 +20,7 @@ class PostgresHttpClientContractTest extends StoreClientContract {
     private GodwitServer server;
 
     @Override
-    StoreClient open() {
+    LegacyStoreClient open() {
         TestDatabase db = TestPostgres.get().createDatabase();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,8 +1,8 @@
 package io.godwit.server;
 
 import io.godwit.GodwitException;
-import io.godwit.store.StoreClient;
-import io.godwit.store.StoreCollection;
+import io.godwit.store.LegacyStoreClient;
+import io.godwit.store.LegacyStoreCollection;
 import io.godwit.store.StoredEmbedding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,15 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every {@link StoreClient} does, written once: the in-process client and the HTTP client
+ * What every {@link LegacyStoreClient} does, written once: the in-process client and the HTTP client
  * (through a server) subclass it, so code written against the interface behaves the same on both.
  * Fixture: {@link #open()} returns a client on a new, empty store; {@link #closeStore()} releases it.
  */
 abstract class StoreClientContract {
-    StoreClient client;
+    LegacyStoreClient client;
 
     /** A client on a new, empty store. */
-    abstract StoreClient open();
+    abstract LegacyStoreClient open();
 
     /** Releases what {@link #open()} started (after the client is closed). */
     void closeStore() {
@@ -41,7 +41,7 @@ abstract class StoreClientContract {
 
     @Test
     void createListAddCountGetAndQueryRoundTrip() {
-        StoreCollection books = client.createCollection("books", 3, Map.of("genre", "fiction", "shelf", 4));
+        LegacyStoreCollection books = client.createCollection("books", 3, Map.of("genre", "fiction", "shelf", 4));
         client.createCollection("any-length", null);
         assertThat(client.listCollections()).containsExactly("any-length", "books");
         assertThat(books.name()).isEqualTo("books");
@@ -52,7 +52,7 @@ abstract class StoreClientContract {
         books.add("c", new float[] {0.9f, 0.1f, 0.333f}, Map.of(), "slow");
         assertThat(books.count()).isEqualTo(3);
 
-        StoreCollection again = client.getCollection("books").orElseThrow();
+        LegacyStoreCollection again = client.getCollection("books").orElseThrow();
         assertThat(again.dimension()).contains(3);
         assertThat(again.metadata()).isEqualTo(Map.of("genre", "fiction", "shelf", 4L));
         StoredEmbedding a = again.get("a").orElseThrow();
@@ -74,7 +74,7 @@ abstract class StoreClientContract {
 
     @Test
     void aVectorOfTheWrongDimensionIsRefusedAndNothingIsWritten() {
-        StoreCollection books = client.createCollection("books", 3);
+        LegacyStoreCollection books = client.createCollection("books", 3);
         books.add("a", new float[] {1, 0, 0}, Map.of(), null);
         assertThatThrownBy(() -> books.add("d", new float[] {1, 2}, Map.of(), null))
                 .isInstanceOf(GodwitException.class).hasMessageContaining("dimension 3");
@@ -84,7 +84,7 @@ abstract class StoreClientContract {
 
     @Test
     void aCollectionOrRecordWhoseNameIsTakenIsRefused() {
-        StoreCollection books = client.createCollection("books", 2);
+        LegacyStoreCollection books = client.createCollection("books", 2);
         books.add("a", new float[] {1, 0}, Map.of(), "first");
         assertThatThrownBy(() -> client.createCollection("books", 2)).isInstanceOf(GodwitException.class);
         assertThatThrownBy(() -> books.add("a", new float[] {0, 1}, Map.of(), "second")).isInstanceOf(GodwitException.class);

@@ -1,6 +1,6 @@
 package io.godwit.server;
 
-import io.godwit.store.StoreClient;
+import io.godwit.store.LegacyStoreClient;
 import io.godwit.store.http.HttpGodwitClient;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class UrlHttpClientContractTest extends StoreClientContract {
     private GodwitServer server;
 
     @Override
-    StoreClient open() {
+    LegacyStoreClient open() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ServerCommand command = new ServerCommand(Map.of("GODWIT_TEST_DB_PASSWORD", "not-used-by-sqlite"), false);

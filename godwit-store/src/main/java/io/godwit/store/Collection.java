@@ -18,7 +18,7 @@ import java.util.Optional;
  * and indexes the record in metadb in the same transaction; vectors are stored as packed
  * little-endian float32, the queue's {@code FLOAT32} encoding.
  */
-public final class Collection implements StoreCollection {
+public final class Collection implements LegacyStoreCollection {
     private final Object lock;
     private final Connection c;
     private final String name;

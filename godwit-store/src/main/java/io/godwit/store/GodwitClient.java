@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * newer than its code, or behind a migration that needs an operator, fails right there with the
  * engine's error. One connection, used by one thread at a time (methods are synchronized).
  */
-public final class GodwitClient implements StoreClient {
+public final class GodwitClient implements LegacyStoreClient {
     /** The persist directory's database file, as the CLI's {@code --path} uses it. */
     public static final String DATABASE_FILE = "godwit.sqlite3";
     static final String DEFAULT_DATABASE = "00000000-0000-0000-0000-000000000000";

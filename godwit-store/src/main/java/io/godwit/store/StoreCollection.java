@@ -3,30 +3,70 @@ package io.godwit.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * A named collection of embeddings, as every {@link StoreClient} hands it out. Metadata values are
- * strings, integers, floats or booleans; they read back as {@code String}, {@code Long},
- * {@code Double} and {@code Boolean}.
+ * A collection of records (id, embedding, document, metadata, uri), as every {@link StoreClient}
+ * hands it out. Each write call is one batch and one transaction: it is checked whole first
+ * (dimension, types, duplicate ids, filter grammar), and either every record is written and durable
+ * when the call returns, or nothing is and a {@link StoreException} names the field and the record.
+ *
+ * <p>Metadata values are {@code String}, {@code Long} (any integral type is accepted),
+ * {@code Double} (float or double), {@code Boolean}, or a {@code List} of one of those types; they
+ * read back as {@code String}, {@code Long}, {@code Double}, {@code Boolean} and {@code List}.
+ *
+ * <p>A handle reads the collection's current state from the store on each call; {@link #name()},
+ * {@link #metadata()}, {@link #configuration()} and {@link #dimension()} are as of when the handle
+ * was obtained (call {@link CollectionScope#getCollection(UUID)} again for fresh values).
  */
 public interface StoreCollection {
 
+    UUID id();
+
     String name();
 
-    /** The vector length the collection holds; empty when any length is accepted. */
-    Optional<Integer> dimension();
+    String tenant();
 
-    /** The collection's own metadata, as given when it was created. */
+    String database();
+
+    /** The collection's own metadata; empty when none was given (Chroma answers {@code null}). */
     Map<String, Object> metadata();
 
-    /** Adds one record; a vector of the wrong dimension is refused, and nothing is written. */
-    void add(String recordId, float[] embedding, Map<String, Object> metadata, String document);
+    CollectionConfiguration configuration();
+
+    /** The vector length the collection holds; empty until the first vector fixes it. */
+    Optional<Integer> dimension();
+
+    /**
+     * Adds records. An id already present is left unchanged and the call succeeds (as Chroma does).
+     * Embeddings are required unless the collection has an embedding function and documents are given.
+     */
+    void add(RecordBatch records);
+
+    /** Adds records, replacing those whose id is present (every field of theirs). */
+    void upsert(RecordBatch records);
+
+    /**
+     * Updates the fields given (any subset); ids not present are skipped (as Chroma does). A metadata
+     * value {@code null} removes that key; a metadata map {@code null} leaves metadata unchanged.
+     */
+    void update(RecordBatch records);
+
+    /** Deletes by ids, by filters, or both (AND); returns how many records were deleted. */
+    long delete(DeleteRequest request);
+
+    GetResult get(GetRequest request);
+
+    /** The first {@code limit} records in insertion order, with embeddings, documents and metadatas. */
+    GetResult peek(int limit);
+
+    QueryResult query(QueryRequest request);
 
     long count();
 
-    /** The record with that id, or empty when there is none. */
-    Optional<StoredEmbedding> get(String recordId);
-
-    /** The ids of the {@code k} records nearest to {@code query} by Euclidean distance, nearest first. */
-    List<String> query(float[] query, int k);
+    /**
+     * Renames the collection, replaces its metadata and/or changes its configuration (fields left
+     * null stay as they are). A new space or new index parameters rebuild the collection's index.
+     */
+    void modify(CollectionChange change);
 }

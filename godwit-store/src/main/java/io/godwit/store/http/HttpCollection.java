@@ -3,7 +3,7 @@ package io.godwit.store.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.godwit.store.StoreCollection;
+import io.godwit.store.LegacyStoreCollection;
 import io.godwit.store.StoredEmbedding;
 
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * as Chroma's API does. Name, dimension and metadata are those the server described when the
  * collection was created or looked up (they do not change).
  */
-public final class HttpCollection implements StoreCollection {
+public final class HttpCollection implements LegacyStoreCollection {
     private final Transport transport;
     private final String name;
     private final Integer dimension;

@@ -1,7 +1,7 @@
 package io.godwit.store.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.godwit.store.StoreClient;
+import io.godwit.store.LegacyStoreClient;
 
 import java.net.URI;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * The server's refusals arrive as {@link HttpStoreError}s (status and code), an unreachable
  * server as a {@link io.godwit.GodwitException} naming the address.
  */
-public final class HttpGodwitClient implements StoreClient {
+public final class HttpGodwitClient implements LegacyStoreClient {
     /** How long to wait to connect, and then for each answer, unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final String API = "api/v1/";

@@ -1,0 +1,102 @@
+package io.godwit.store;
+
+import io.godwit.HashAlgorithm;
+import io.godwit.MigrationMode;
+import io.godwit.Subsystem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a client opens and runs its store, immutable. From code ({@link #defaults()} and the
+ * {@code with*} methods) or from {@code GODWIT_*} environment variables ({@link #fromEnvironment});
+ * nothing is read behind the caller's back.
+ *
+ * @param allowReset       whether {@link StoreClient#reset()} may empty the store ({@code GODWIT_ALLOW_RESET}; default false)
+ * @param mode             migrations mode; null means the engine's default (apply), which the environment may override
+ * @param hashAlgorithm    null means the engine's default (md5), which the environment may override
+ * @param environment      the variables the engine reads ({@code GODWIT_MIGRATIONS*}); empty: none
+ * @param customSubsystems migration histories of the application's own, applied after the built-in ones
+ * @param defaultTenant    {@code GODWIT_DEFAULT_TENANT}; default {@code default_tenant}
+ * @param defaultDatabase  {@code GODWIT_DEFAULT_DATABASE}; default {@code default_database}
+ * @param maxBatchSize     the most records one call may carry ({@code GODWIT_MAX_BATCH_SIZE}; advertised as
+ *                         Chroma's {@code max_batch_size}); larger batches are refused naming the limit
+ * @param keepLog          keep every log entry, for audit ({@code GODWIT_KEEP_LOG}); default false: entries every
+ *                         consumer holds are purged
+ * @param writeLockTimeout how long a write waits for another process's write to finish before it is refused,
+ *                         naming the holder ({@code GODWIT_WRITE_LOCK_TIMEOUT_MS})
+ */
+public record Settings(boolean allowReset, MigrationMode mode, HashAlgorithm hashAlgorithm, Map<String, String> environment,
+                       List<Subsystem> customSubsystems, String defaultTenant, String defaultDatabase, int maxBatchSize,
+                       boolean keepLog, Duration writeLockTimeout) {
+
+    public static final String DEFAULT_TENANT = "default_tenant";
+    public static final String DEFAULT_DATABASE = "default_database";
+    /** Chroma 1.0's local server advertises this many. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 5461;
+
+    public Settings {
+        environment = Map.copyOf(environment);
+        customSubsystems = List.copyOf(customSubsystems);
+    }
+
+    public static Settings defaults() {
+        return new Settings(false, null, null, Map.of(), List.of(), DEFAULT_TENANT, DEFAULT_DATABASE,
+                DEFAULT_MAX_BATCH_SIZE, false, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Defaults overridden by the {@code GODWIT_*} variables present in {@code env} (pass
+     * {@code System.getenv()} to honour the process's environment); the engine's
+     * {@code GODWIT_MIGRATIONS*} variables are passed on to it. A malformed value is refused naming the variable.
+     */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        throw new UnsupportedOperationException("implemented with the store");
+    }
+
+    public Settings withAllowReset(boolean value) {
+        return new Settings(value, mode, hashAlgorithm, environment, customSubsystems, defaultTenant, defaultDatabase,
+                maxBatchSize, keepLog, writeLockTimeout);
+    }
+
+    public Settings withMode(MigrationMode value) {
+        return new Settings(allowReset, value, hashAlgorithm, environment, customSubsystems, defaultTenant,
+                defaultDatabase, maxBatchSize, keepLog, writeLockTimeout);
+    }
+
+    public Settings withHashAlgorithm(HashAlgorithm value) {
+        return new Settings(allowReset, mode, value, environment, customSubsystems, defaultTenant, defaultDatabase,
+                maxBatchSize, keepLog, writeLockTimeout);
+    }
+
+    public Settings withEnvironment(Map<String, String> value) {
+        return new Settings(allowReset, mode, hashAlgorithm, value, customSubsystems, defaultTenant, defaultDatabase,
+                maxBatchSize, keepLog, writeLockTimeout);
+    }
+
+    public Settings withCustomSubsystems(List<Subsystem> value) {
+        return new Settings(allowReset, mode, hashAlgorithm, environment, value, defaultTenant, defaultDatabase,
+                maxBatchSize, keepLog, writeLockTimeout);
+    }
+
+    public Settings withDefaults(String tenant, String database) {
+        return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, tenant, database,
+                maxBatchSize, keepLog, writeLockTimeout);
+    }
+
+    public Settings withMaxBatchSize(int value) {
+        return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, defaultTenant,
+                defaultDatabase, value, keepLog, writeLockTimeout);
+    }
+
+    public Settings withKeepLog(boolean value) {
+        return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, defaultTenant,
+                defaultDatabase, maxBatchSize, value, writeLockTimeout);
+    }
+
+    public Settings withWriteLockTimeout(Duration value) {
+        return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, defaultTenant,
+                defaultDatabase, maxBatchSize, keepLog, value);
+    }
+}
