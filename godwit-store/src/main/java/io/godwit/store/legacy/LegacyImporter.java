@@ -3,8 +3,10 @@ package io.godwit.store.legacy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.godwit.GodwitException;
-import io.godwit.store.Collection;
+import io.godwit.store.CreateCollection;
 import io.godwit.store.GodwitClient;
+import io.godwit.store.RecordBatch;
+import io.godwit.store.StoreCollection;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,13 +69,15 @@ public final class LegacyImporter {
     }
 
     private static Report copy(LegacyLayout layout, Connection duck, GodwitClient client) throws SQLException, IOException {
-        Map<String, Collection> byUuid = new HashMap<>();
+        Map<String, StoreCollection> byUuid = new HashMap<>();
         try (Statement st = duck.createStatement();
              ResultSet rs = st.executeQuery("SELECT CAST(uuid AS VARCHAR), name, metadata FROM read_parquet("
                      + literal(layout.collections()) + ") ORDER BY name")) {
             while (rs.next()) {
                 Integer dimension = dimension(duck, layout, rs.getString(1));
-                byUuid.put(rs.getString(1), client.createCollection(rs.getString(2), dimension, metadata(rs.getString(3))));
+                Map<String, Object> metadata = metadata(rs.getString(3));
+                byUuid.put(rs.getString(1), client.createCollection(CreateCollection.named(rs.getString(2))
+                        .dimension(dimension).metadata(metadata)));
             }
         }
         long records = 0;
@@ -79,17 +85,54 @@ public final class LegacyImporter {
             try (Statement st = duck.createStatement();
                  ResultSet rs = st.executeQuery("SELECT CAST(collection_uuid AS VARCHAR), id, embedding, document, metadata"
                          + " FROM read_parquet(" + literal(layout.embeddings()) + ")")) {
+                Map<StoreCollection, Pending> pending = new HashMap<>();
                 while (rs.next()) {
-                    Collection collection = byUuid.get(rs.getString(1));
+                    StoreCollection collection = byUuid.get(rs.getString(1));
                     if (collection == null) {
                         throw new GodwitException("Legacy record " + rs.getString(2) + " belongs to unknown collection " + rs.getString(1));
                     }
-                    collection.add(rs.getString(2), floats(rs.getArray(3)), metadata(rs.getString(5)), rs.getString(4));
+                    Pending p = pending.computeIfAbsent(collection, k -> new Pending());
+                    Map<String, Object> metadata = metadata(rs.getString(5));
+                    p.add(rs.getString(2), floats(rs.getArray(3)), metadata.isEmpty() ? null : metadata, rs.getString(4));
+                    if (p.ids.size() == BATCH) {
+                        p.flush(collection);
+                    }
                     records++;
+                }
+                for (Map.Entry<StoreCollection, Pending> e : pending.entrySet()) {
+                    e.getValue().flush(e.getKey());
                 }
             }
         }
         return new Report(byUuid.size(), records);
+    }
+
+    private static final int BATCH = 1000;
+
+    /** Records waiting to be added to one collection in one batch. */
+    private static final class Pending {
+        final List<String> ids = new ArrayList<>();
+        final List<float[]> embeddings = new ArrayList<>();
+        final List<Map<String, Object>> metadatas = new ArrayList<>();
+        final List<String> documents = new ArrayList<>();
+
+        void add(String id, float[] embedding, Map<String, Object> metadata, String document) {
+            ids.add(id);
+            embeddings.add(embedding);
+            metadatas.add(metadata);
+            documents.add(document);
+        }
+
+        void flush(StoreCollection collection) {
+            if (!ids.isEmpty()) {
+                collection.add(RecordBatch.of(new ArrayList<>(ids)).embeddings(new ArrayList<>(embeddings))
+                        .metadatas(new ArrayList<>(metadatas)).documents(new ArrayList<>(documents)));
+                ids.clear();
+                embeddings.clear();
+                metadatas.clear();
+                documents.clear();
+            }
+        }
     }
 
     private static Integer dimension(Connection duck, LegacyLayout layout, String collectionUuid) throws SQLException {
