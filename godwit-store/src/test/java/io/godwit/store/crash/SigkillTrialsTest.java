@@ -41,8 +41,11 @@ class SigkillTrialsTest {
         int next = 0;
         int killedWhileWriting = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
-            Process p = JavaProcess.builder(WriterProcess.class, List.of(dir.toString(), "w", String.valueOf(next), "0"))
-                    .redirectErrorStream(true).start();
+            ProcessBuilder writer = JavaProcess.builder(WriterProcess.class, List.of(dir.toString(), "w",
+                    String.valueOf(next), "0")).redirectErrorStream(true);
+            // A quick-starting JVM: 50 starts dominate the test's time, and C1 code is fast enough here.
+            writer.command().addAll(1, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            Process p = writer.start();
             AtomicInteger acked = new AtomicInteger(-1);
             java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch firstAck = new java.util.concurrent.CountDownLatch(1);
