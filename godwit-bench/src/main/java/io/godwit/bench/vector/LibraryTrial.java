@@ -162,12 +162,15 @@ public final class LibraryTrial {
 
     static int[][] exact(float[][] data, float[][] queries, IntPredicate accept) {
         int[][] out = new int[queries.length][];
-        for (int q = 0; q < queries.length; q++) {
-            final float[] qv = queries[q];
-            out[q] = java.util.stream.IntStream.range(0, data.length).filter(accept).boxed()
-                    .sorted((a, b) -> Float.compare(squaredL2(qv, data[a]), squaredL2(qv, data[b])))
-                    .limit(K).mapToInt(Integer::intValue).toArray();
-        }
+        java.util.stream.IntStream.range(0, queries.length).parallel().forEach(q -> {
+            var scan = new io.godwit.store.vector.ExactScan(io.godwit.store.Space.L2, queries[q], K);
+            for (int i = 0; i < data.length; i++) {
+                if (accept.test(i)) {
+                    scan.offer(i, data[i]);
+                }
+            }
+            out[q] = scan.result().stream().mapToInt(h -> (int) h.id()).toArray();
+        });
         return out;
     }
 

@@ -39,6 +39,7 @@ public final class HnswSegment implements AutoCloseable {
     private final ReentrantLock catchUp = new ReentrantLock();
     private final ReentrantLock indexing = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean timerSet = new AtomicBoolean();
     private final PendingTail pending = new PendingTail();
     private volatile HnswIndex index;
     private volatile long seenSeqId;
@@ -48,8 +49,7 @@ public final class HnswSegment implements AutoCloseable {
     private long rebuildSeqId = -1;
     /** How the segment was opened: from its file, or rebuilt and why. */
     private String origin = "in memory";
-    private long unflushed;
-    private long firstUnflushedAt;
+    private volatile long unflushed;
 
     private HnswSegment(IndexParams params, UUID epoch, VectorLog log, SegmentOptions options, SegmentFiles files) {
         this.params = params;
@@ -243,6 +243,25 @@ public final class HnswSegment implements AutoCloseable {
             indexing.unlock();
         }
         schedule(); // entries that came after the last look
+        scheduleTimedFlush();
+    }
+
+    /** Once idle with unflushed records, flushes {@code flushInterval} later (unless a flush came first). */
+    private void scheduleTimedFlush() {
+        if (closed || files == null || !files.writer() || unflushed == 0 || !timerSet.compareAndSet(false, true)) {
+            return;
+        }
+        Indexers.TIMER.schedule(() -> Indexers.POOL.execute(() -> {
+            timerSet.set(false);
+            indexing.lock();
+            try {
+                if (!closed) {
+                    maybeFlush(true);
+                }
+            } finally {
+                indexing.unlock();
+            }
+        }), options.flushInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private boolean indexOneBatch() {
@@ -264,9 +283,6 @@ public final class HnswSegment implements AutoCloseable {
         lock.writeLock().lock();
         try {
             pending.removeApplied(batch);
-            if (unflushed == 0) {
-                firstUnflushedAt = System.nanoTime();
-            }
             unflushed += batch.size();
         } finally {
             lock.writeLock().unlock();
@@ -298,8 +314,7 @@ public final class HnswSegment implements AutoCloseable {
             if (pending.minSeqId() <= rebuildSeqId) {
                 return; // a rebuild in progress: its records are in no log to replay
             }
-            boolean due = force ? unflushed > 0 || durableSeqId < 0
-                    : options.flushDue(unflushed, index.size(), System.nanoTime() - firstUnflushedAt);
+            boolean due = force ? unflushed > 0 || durableSeqId < 0 : options.flushDueBySize(unflushed, index.size());
             if (!due) {
                 return;
             }

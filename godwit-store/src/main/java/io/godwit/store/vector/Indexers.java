@@ -18,6 +18,13 @@ final class Indexers {
                 return t;
             });
 
+    /** Runs the time-paced flushes of idle segments. */
+    static final java.util.concurrent.ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "godwit-vector-flush-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Indexers() {
     }
 }

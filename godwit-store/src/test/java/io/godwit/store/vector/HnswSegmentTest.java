@@ -152,6 +152,61 @@ class HnswSegmentTest {
         }
     }
 
+    @Test
+    void anIdleSegmentFlushesAfterTheIntervalWithoutWaitingForTheThreshold() throws Exception {
+        MemoryLog log = new MemoryLog();
+        fill(log, 50, 7);
+        SegmentOptions soon = OPTIONS.withFlushInterval(java.time.Duration.ofMillis(200));
+        try (HnswSegment s = HnswSegment.open(L2, epoch, dir, log, soon)) {
+            s.awaitIndexed(60_000);
+            log.put(77, new float[DIM]);
+            s.catchUp();
+            s.awaitIndexed(60_000);
+            long end = System.currentTimeMillis() + 20_000;
+            while (s.durableSeqId() < log.lastSeqId() && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
+            assertThat(s.durableSeqId()).isEqualTo(log.lastSeqId());
+            assertThat(IndexFile.read(dir.resolve(SegmentFiles.INDEX)).header().seqId()).isEqualTo(log.lastSeqId());
+        }
+    }
+
+    @Test
+    void queriesFromManyThreadsWhileRecordsArriveAlwaysSeeEveryAcknowledgedOne() throws Exception {
+        MemoryLog log = new MemoryLog();
+        float[][] v = Vectors.clustered(12, 1_500, DIM, 10);
+        try (HnswSegment s = HnswSegment.open(L2, epoch, null, log, OPTIONS)) {
+            java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<Thread> readers = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                Thread r = new Thread(() -> {
+                    while (written.get() < v.length) {
+                        int acknowledged = written.get() - 1;
+                        if (acknowledged >= 0) {
+                            Hit top = s.search(v[acknowledged], 1, null).get(0);
+                            if (top.distance() != 0f) {
+                                failures.add("record " + acknowledged + " not found: " + top);
+                            }
+                        }
+                    }
+                });
+                r.start();
+                readers.add(r);
+            }
+            for (int i = 0; i < v.length; i++) {
+                log.put(i, v[i]);
+                written.incrementAndGet();
+            }
+            for (Thread r : readers) {
+                r.join(120_000);
+            }
+            assertThat(failures).isEmpty();
+            s.awaitIndexed(120_000);
+            assertThat(s.liveIds()).hasSize(v.length);
+        }
+    }
+
     private List<Hit> written(MemoryLog log, float[] q) throws Exception {
         try (HnswSegment s = HnswSegment.open(L2, epoch, dir, log, OPTIONS)) {
             s.awaitIndexed(60_000);
