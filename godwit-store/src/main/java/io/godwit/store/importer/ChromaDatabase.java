@@ -25,10 +25,12 @@ final class ChromaDatabase implements AutoCloseable {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Connection connection;
+    private final Path read;
     private final Path copy;
 
-    private ChromaDatabase(Connection connection, Path copy) {
+    private ChromaDatabase(Connection connection, Path read, Path copy) {
         this.connection = connection;
+        this.read = read;
         this.copy = copy;
     }
 
@@ -50,7 +52,7 @@ final class ChromaDatabase implements AutoCloseable {
             cfg.setReadOnly(copy == null);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + read.toAbsolutePath(), cfg.toProperties());
             c.createStatement().execute("PRAGMA query_only = ON");
-            return new ChromaDatabase(c, copy);
+            return new ChromaDatabase(c, read, copy);
         } catch (IOException | SQLException e) {
             delete(copy);
             throw new ImportException(file, "Cannot open " + file + " (" + e.getMessage() + "). Check that the file is"
@@ -78,6 +80,11 @@ final class ChromaDatabase implements AutoCloseable {
 
     Connection connection() {
         return connection;
+    }
+
+    /** The file read: the original, or its temporary copy. */
+    Path file() {
+        return read;
     }
 
     @Override

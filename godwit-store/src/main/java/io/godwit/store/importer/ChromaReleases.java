@@ -1,5 +1,10 @@
 package io.godwit.store.importer;
 
+import io.godwit.GodwitException;
+import io.godwit.store.chroma.ChromaHistory;
+import io.godwit.store.chroma.ChromaMatch;
+
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,12 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The migration history a {@code chroma.sqlite3} records, in words ("sysdb 1-9, metadb 1-5,
- * embeddings_queue 1-2"). Which Chroma releases could have written it, recognised by the recorded
- * hashes, is the engine's {@code ChromaHistory} (issue 14) once it is on main.
+ * Which Chroma releases could have written a {@code chroma.sqlite3}, from its migration history:
+ * recognised by the recorded hashes ({@link ChromaHistory}, e.g. "Chroma 1.0.0 or later"), or,
+ * when they are not Chroma's known ones, the history in words ("sysdb 1-9, metadb 1-5,
+ * embeddings_queue 1-2"), which is all an import needs to go on: the schema is read as found.
  */
 final class ChromaReleases {
     private ChromaReleases() {
+    }
+
+    static String describe(Path file, Connection db) {
+        try {
+            return ChromaHistory.get().read(file).map(ChromaReleases::words)
+                    .orElseGet(() -> "migrations " + history(db) + ", not a history Chroma's releases wrote");
+        } catch (GodwitException e) {
+            return "migrations " + history(db);
+        }
+    }
+
+    private static String words(ChromaMatch match) {
+        String text = "written by " + match.range();
+        return match.problems().isEmpty() ? text : text + " (" + String.join(" ", match.problems()) + ")";
     }
 
     static String history(Connection db) {

@@ -62,7 +62,7 @@ final class SqliteSource implements ChromaSource {
 
     @Override
     public String describe() {
-        return ChromaLayout.SQLITE.description() + ", migrations " + ChromaReleases.history(db);
+        return ChromaLayout.SQLITE.description() + ", " + ChromaReleases.describe(database.file(), db);
     }
 
     @Override
