@@ -42,13 +42,19 @@ public final class VectorBench {
                 : List.of(new Workload(Space.L2, 10_000, 384, 500), new Workload(Space.L2, 100_000, 384, 500),
                         new Workload(Space.COSINE, 100_000, 384, 500), new Workload(Space.IP, 100_000, 384, 500),
                         new Workload(Space.COSINE, 10_000, 3072, 200));
+        String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
+                .orElse(null);
+        if (only != null) {
+            // e.g. --only=l2-100000-384: the workloads whose folder name contains it
+            workloads = workloads.stream().filter(w -> folder(w).contains(only)).toList();
+        }
         List<String> header = new ArrayList<>(List.of("Date: " + ZonedDateTime.now(),
                 "Command: `bench/vector.sh" + (quick ? " --quick" : "") + "`",
                 "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                         + ", load average at start " + loadAverage()));
         VectorReport report = new VectorReport();
         for (Workload w : workloads) {
-            Path dir = out.resolve("vector").resolve(w.space().wireName() + "-" + w.n() + "-" + w.dim());
+            Path dir = out.resolve("vector").resolve(folder(w));
             deleteTree(dir);
             System.out.printf("Workload %s: data and exact answers%n", w.name());
             Dataset ds = new Dataset(w.space(), w.n(), w.dim(), w.queries(), K);
@@ -64,10 +70,14 @@ public final class VectorBench {
         header.add("Load average at end: " + loadAverage());
         String text = String.join("  \n", header) + "\n\n" + report.table() + "\n" + VectorReport.NOTES;
         Files.createDirectories(out);
-        Path file = out.resolve(quick ? "vector-quick.md" : "vector-full.md");
+        Path file = out.resolve((quick ? "vector-quick" : "vector-full") + (only == null ? "" : "-" + only) + ".md");
         Files.writeString(file, text);
         System.out.println(text);
         System.out.println("Written to " + file);
+    }
+
+    private static String folder(Workload w) {
+        return w.space().wireName() + "-" + w.n() + "-" + w.dim();
     }
 
     private static JsonNode godwit(String cp, Path dir, Workload w, String heap) throws Exception {
