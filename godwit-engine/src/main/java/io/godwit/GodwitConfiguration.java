@@ -5,6 +5,7 @@ import io.godwit.dialect.sqlite.SqliteDatabase;
 import io.godwit.source.ClasspathSource;
 import io.godwit.source.DirectorySource;
 import io.godwit.spi.Database;
+import io.godwit.spi.HistoryRecognizer;
 import io.godwit.spi.MigrationSource;
 
 import java.nio.file.Path;
@@ -29,12 +30,14 @@ import java.util.Set;
  * @param autoBackup              back up a database file before {@code migrate} applies anything to it
  * @param backupsToKeep           how many automatic backups to keep, newest first
  * @param progress                told how far backup, restore and verify have got
+ * @param recognizers             tell a history another tool wrote (e.g. Chroma's), see {@link HistoryOrigin}
  */
 public record GodwitConfiguration(Database database, MigrationMode mode, HashAlgorithm hashAlgorithm,
                                   List<Subsystem> subsystems, Duration lockTimeout,
                                   boolean transactionPerMigration, MigrationListener listener,
                                   Map<String, Integer> targets, Set<String> only, boolean confirmed,
-                                  boolean autoBackup, int backupsToKeep, ProgressListener progress) {
+                                  boolean autoBackup, int backupsToKeep, ProgressListener progress,
+                                  List<HistoryRecognizer> recognizers) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
@@ -47,6 +50,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         subsystems = List.copyOf(subsystems);
         targets = Map.copyOf(targets);
         only = Set.copyOf(only);
+        recognizers = List.copyOf(recognizers);
     }
 
     /** A fluent builder; every value is checked in {@link #load()}. Not thread-safe. */
@@ -71,6 +75,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         private boolean autoBackup = true;
         private int backupsToKeep = DEFAULT_BACKUPS_TO_KEEP;
         private ProgressListener progress = ProgressListener.NONE;
+        private final List<HistoryRecognizer> recognizers = new ArrayList<>();
 
         Builder() {
         }
@@ -225,6 +230,12 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             return this;
         }
 
+        /** Adds a recognizer of histories another tool wrote; checks then name that tool instead of failing row by row. */
+        public Builder recognizer(HistoryRecognizer recognizer) {
+            this.recognizers.add(Objects.requireNonNull(recognizer, "recognizer"));
+            return this;
+        }
+
         public GodwitConfiguration build() {
             Database db = database();
             if (subsystems.isEmpty()) {
@@ -246,7 +257,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             HashAlgorithm h = hashAlgorithm != null ? hashAlgorithm
                     : environment.containsKey(ENV_HASH) ? HashAlgorithm.parse(environment.get(ENV_HASH)) : HashAlgorithm.MD5;
             return new GodwitConfiguration(db, m, h, subsystems, lockTimeout, transactionPerMigration, listener,
-                    targets, only, confirmed, autoBackup, backupsToKeep, progress);
+                    targets, only, confirmed, autoBackup, backupsToKeep, progress, recognizers);
         }
 
         private Database database() {

@@ -4,6 +4,7 @@ import io.godwit.Godwit;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.Version;
+import io.godwit.store.chroma.ChromaHistory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -101,7 +102,7 @@ public final class GodwitCli implements Callable<Integer> {
      * the defaults while explicit flags override both.
      */
     GodwitConfiguration.Builder configure(DatabaseOptions database, SubsystemOptions subsystems) {
-        GodwitConfiguration.Builder builder = Godwit.configure().environment(environment);
+        GodwitConfiguration.Builder builder = Godwit.configure().environment(environment).recognizer(ChromaHistory.get());
         database.applyTo(builder, environment);
         subsystems.applyTo(builder);
         return builder;

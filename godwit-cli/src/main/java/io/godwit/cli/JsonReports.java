@@ -42,6 +42,9 @@ final class JsonReports {
                 .put("database", report.database())
                 .put("initialized", report.initialized())
                 .put("current", report.current());
+        // Null unless another tool (Chroma) wrote the history: then who, and what to do.
+        root.set("written_by", report.foreignOrigin().<JsonNode>map(o -> MAPPER.createObjectNode()
+                .put("writer", o.writer()).put("message", o.describe(report.database()))).orElse(null));
         ArrayNode subsystems = root.putArray("subsystems");
         for (SubsystemStatus s : report.subsystems()) {
             ObjectNode node = subsystems.addObject()

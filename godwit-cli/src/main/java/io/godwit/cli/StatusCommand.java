@@ -32,10 +32,13 @@ final class StatusCommand extends DatabaseCommand {
         return exitCode(report);
     }
 
-    /** 0 when current; else the first problem's code (4 when inconsistent); else 3 (pending or uninitialized). */
+    /** 0 when current; 4 for another tool's history; else the first problem's code (4 when inconsistent); else 3 (pending or uninitialized). */
     static int exitCode(StatusReport report) {
         if (report.current()) {
             return 0;
+        }
+        if (report.origin() != null) {
+            return GodwitException.EXIT_INCONSISTENT; // another tool's history, as validate reports it
         }
         return report.subsystems().stream().map(SubsystemStatus::problem).filter(Objects::nonNull)
                 .map(GodwitException::exitCode).findFirst().orElse(GodwitException.EXIT_NOT_CURRENT);

@@ -14,10 +14,15 @@ final class StatusText {
     }
 
     static void print(PrintWriter out, StatusReport report) {
-        out.println("Database " + report.database() + (report.initialized() ? ""
-                : " is not initialized (no migrations table): `godwit migrate` creates it"));
+        if (report.origin() != null) {
+            out.println(report.origin().describe(report.database()));
+        } else {
+            out.println("Database " + report.database() + (report.initialized() ? ""
+                    : " is not initialized (no migrations table): `godwit migrate` creates it"));
+        }
         for (SubsystemStatus s : report.subsystems()) {
-            out.println(s.name() + ": " + summary(s));
+            boolean foreign = report.origin() != null && report.origin().subsystems().contains(s.name());
+            out.println(s.name() + ": " + (foreign ? s.applied().size() + " applied by " + report.origin().writer() : summary(s)));
             for (HistoryEntry e : s.applied()) {
                 out.println("  applied  " + version(e.version()) + "  " + e.filename() + "  " + when(e));
             }

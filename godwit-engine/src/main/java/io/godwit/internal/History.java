@@ -102,6 +102,11 @@ public final class History {
         return applied.getOrDefault(subsystem, List.of());
     }
 
+    /** Every recorded row, per subsystem, in version order. */
+    public Map<String, List<HistoryEntry>> all() {
+        return Map.copyOf(applied);
+    }
+
     /** Every subsystem the history names, in name order. */
     public List<String> subsystems() {
         return List.copyOf(applied.keySet());

@@ -1,9 +1,11 @@
 package io.godwit.internal;
 
 import io.godwit.AppliedMigration;
+import io.godwit.ForeignHistoryError;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.HistoryEntry;
+import io.godwit.HistoryOrigin;
 import io.godwit.MigrateResult;
 import io.godwit.Plan;
 import io.godwit.PlannedMigration;
@@ -23,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,7 +66,9 @@ public final class Migrator {
             existed = existing.isPresent();
             if (existed) {
                 try (Connection c = existing.get()) {
-                    if (PendingSelection.selectBeforeLock(config, catalog, History.read(db, c)).isEmpty()) {
+                    History history = History.read(db, c);
+                    refuseForeign(history);
+                    if (PendingSelection.selectBeforeLock(config, catalog, history).isEmpty()) {
                         LOG.debug("{} is current", db.describe());
                         return nothingApplied(start);
                     }
@@ -105,6 +110,7 @@ public final class Migrator {
         if (!history.initialized()) {
             throw new UninitializedMigrationsError(db.describe());
         }
+        refuseForeign(history);
         // Inconsistencies first: they are the graver news, whatever else is pending.
         List<List<Migration>> pendingPerSubsystem = new ArrayList<>();
         for (String subsystem : catalog.subsystems()) {
@@ -127,9 +133,15 @@ public final class Migrator {
     public StatusReport status() {
         SourceCatalog catalog = catalog();
         History history = readHistory();
+        HistoryOrigin origin = origin(history).orElse(null);
         List<SubsystemStatus> result = new ArrayList<>();
         for (String subsystem : catalog.subsystems()) {
             List<HistoryEntry> applied = history.applied(subsystem);
+            if (origin != null && origin.subsystems().contains(subsystem)) {
+                // Another tool's rows: comparing them with our files would call each one inconsistent.
+                result.add(new SubsystemStatus(subsystem, true, applied, List.of(), null));
+                continue;
+            }
             try {
                 List<Migration> versioned = new ArrayList<>(SequenceCheck.pending(subsystem, applied,
                         catalog.migrations(subsystem), config.hashAlgorithm()));
@@ -145,17 +157,34 @@ public final class Migrator {
                 result.add(new SubsystemStatus(subsystem, false, history.applied(subsystem), List.of(), null));
             }
         }
-        return new StatusReport(db.describe(), history.initialized(), result);
+        return new StatusReport(db.describe(), history.initialized(), result, origin);
     }
 
     public Plan plan() {
         History history = readHistory();
+        refuseForeign(history);
         List<PlannedMigration> planned = new ArrayList<>();
         // A gated or unfinished migration is shown in the plan, not refused.
         for (Migration m : PendingSelection.selectIgnoringAttention(config, catalog(), history)) {
             planned.add(PendingSelection.planned(m, history));
         }
         return new Plan(db.describe(), planned);
+    }
+
+    /** The other tool that wrote this history, if a configured recognizer knows it. */
+    private Optional<HistoryOrigin> origin(History history) {
+        if (!history.initialized() || history.subsystems().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<HistoryEntry>> rows = history.all();
+        return config.recognizers().stream().map(r -> r.recognize(rows)).flatMap(Optional::stream).findFirst();
+    }
+
+    private void refuseForeign(History history) {
+        Optional<HistoryOrigin> origin = origin(history);
+        if (origin.isPresent()) {
+            throw new ForeignHistoryError(db.describe(), origin.get());
+        }
     }
 
     private SourceCatalog catalog() {
