@@ -4,30 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The npm scenario's rows of the table of deliberate differences from the Chroma 1.0 peer: per step,
- * the peer's answer ({@code chroma}), Godwit's ({@code godwit}) and the reason. Rows use the format of
- * the store's {@code chroma-differences.json} (suite {@value #SUITE}).
+ * The npm scenario's rows (suite {@value #SUITE}) of the one table of deliberate differences from the
+ * Chroma 1.0 peer, the store's {@code chroma-differences.json}: per step, the peer's answer
+ * ({@code chroma}), Godwit's ({@code godwit}), and what each does and why.
  */
 final class ScenarioDifferences {
     static final String SUITE = "npm-scenario";
-    static final String RESOURCE = "/chroma-differences-server.json";
+    static final Path TABLE = Path.of("godwit-store/src/test/resources/chroma-differences.json");
 
     private ScenarioDifferences() {
     }
 
     static Map<String, JsonNode> load() {
-        try (InputStream in = ScenarioDifferences.class.getResourceAsStream(RESOURCE)) {
+        try {
             Map<String, JsonNode> rows = new LinkedHashMap<>();
-            for (JsonNode row : new ObjectMapper().readTree(in).get("differences")) {
+            for (JsonNode row : new ObjectMapper().readTree(Repository.root().resolve(TABLE).toFile()).get("differences")) {
                 if (SUITE.equals(row.get("suite").asText())) {
-                    if (!row.hasNonNull("reason") || row.get("reason").asText().isBlank()) {
-                        throw new IllegalStateException("Difference " + row.get("case") + " gives no reason");
+                    if (!row.hasNonNull("why") || row.get("why").asText().isBlank() || !row.has("godwit")) {
+                        throw new IllegalStateException("Difference " + row.get("case") + " gives no why or no godwit answer");
                     }
                     rows.put(row.get("case").asText(), row);
                 }
