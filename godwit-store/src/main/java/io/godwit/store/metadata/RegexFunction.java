@@ -49,6 +49,6 @@ final class RegexFunction extends Function {
     }
 
     private synchronized Pattern pattern(String source) {
-        return patterns.computeIfAbsent(source, Pattern::compile);
+        return patterns.computeIfAbsent(source, p -> Pattern.compile(PerlClasses.unicode(p)));
     }
 }

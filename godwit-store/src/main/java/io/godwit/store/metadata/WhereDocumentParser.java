@@ -45,7 +45,8 @@ final class WhereDocumentParser {
 
     private static Pattern compile(String operator, String pattern, String path) {
         try {
-            return Pattern.compile(pattern);
+            Pattern.compile(pattern);   // errors name what the user wrote
+            return Pattern.compile(PerlClasses.unicode(pattern));
         } catch (PatternSyntaxException e) {
             throw fail(path, operator + " pattern \"" + pattern + "\" is not a valid regular expression (RE2 syntax,"
                     + " as Chroma's: no backreferences or look-around): " + e.getDescription());
