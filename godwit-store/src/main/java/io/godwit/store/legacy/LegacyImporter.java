@@ -1,40 +1,30 @@
 package io.godwit.store.legacy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.godwit.GodwitException;
 import io.godwit.store.CreateCollection;
 import io.godwit.store.GodwitClient;
 import io.godwit.store.RecordBatch;
 import io.godwit.store.StoreCollection;
+import io.godwit.store.importer.ChromaSource;
+import io.godwit.store.importer.SourceCollection;
+import io.godwit.store.importer.SourceRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Moves a legacy DuckDB+Parquet persist directory into a new Godwit store, the job Chroma's
- * {@code chroma-migrate} did. The legacy files are only read. The new store is built under a
- * temporary name beside the target and renamed into place only when every record made it, so a
+ * Moves a Chroma persist directory (either layout, see {@link ChromaSource}) into a new Godwit
+ * store, the job Chroma's {@code chroma-migrate} did for its own move off DuckDB. The Chroma files
+ * are only read. Tenants, databases, configurations (the distance space) and uris are kept; records
+ * go in batches of 1,000, one transaction each. The new store is built under a temporary name beside the target and renamed into place only when every record made it, so a
  * failed import leaves no half-filled store behind.
  */
 public final class LegacyImporter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private LegacyImporter() {
     }
 
@@ -44,10 +34,6 @@ public final class LegacyImporter {
 
     /** Imports {@code legacyDir} into a new store in {@code targetDir}, which must not hold one yet. */
     public static Report importInto(Path legacyDir, Path targetDir) {
-        LegacyLayout layout = new LegacyLayout(legacyDir);
-        if (!LegacyLayout.isLegacy(legacyDir)) {
-            throw new GodwitException("No legacy layout in " + legacyDir + ": expected " + LegacyLayout.COLLECTIONS);
-        }
         Path target = targetDir.resolve(GodwitClient.DATABASE_FILE);
         if (Files.exists(target)) {
             throw new GodwitException("A Godwit store already exists at " + target + ": import into an empty folder");
@@ -55,12 +41,12 @@ public final class LegacyImporter {
         Path staging = targetDir.resolve(".import-" + ProcessHandle.current().pid());
         try {
             Report report;
-            try (GodwitClient client = GodwitClient.persistent(staging); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-                report = copy(layout, duck, client);
+            try (ChromaSource source = ChromaSource.open(legacyDir); GodwitClient client = GodwitClient.persistent(staging)) {
+                report = copy(source, client);
             }
             Files.move(staging.resolve(GodwitClient.DATABASE_FILE), target, StandardCopyOption.ATOMIC_MOVE);
             return report;
-        } catch (SQLException | IOException e) {
+        } catch (IOException e) {
             throw new GodwitException("Could not import the legacy layout in " + legacyDir + ": " + e.getMessage()
                     + ". Nothing was written to " + targetDir + ".", e);
         } finally {
@@ -68,101 +54,45 @@ public final class LegacyImporter {
         }
     }
 
-    private static Report copy(LegacyLayout layout, Connection duck, GodwitClient client) throws SQLException, IOException {
-        Map<String, StoreCollection> byUuid = new HashMap<>();
-        try (Statement st = duck.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CAST(uuid AS VARCHAR), name, metadata FROM read_parquet("
-                     + literal(layout.collections()) + ") ORDER BY name")) {
-            while (rs.next()) {
-                Integer dimension = dimension(duck, layout, rs.getString(1));
-                Map<String, Object> metadata = metadata(rs.getString(3));
-                byUuid.put(rs.getString(1), client.createCollection(CreateCollection.named(rs.getString(2))
-                        .dimension(dimension).metadata(metadata)));
-            }
-        }
-        long records = 0;
-        if (Files.isRegularFile(layout.embeddings())) {
-            try (Statement st = duck.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT CAST(collection_uuid AS VARCHAR), id, embedding, document, metadata"
-                         + " FROM read_parquet(" + literal(layout.embeddings()) + ")")) {
-                Map<StoreCollection, Pending> pending = new HashMap<>();
-                while (rs.next()) {
-                    StoreCollection collection = byUuid.get(rs.getString(1));
-                    if (collection == null) {
-                        throw new GodwitException("Legacy record " + rs.getString(2) + " belongs to unknown collection " + rs.getString(1));
-                    }
-                    Pending p = pending.computeIfAbsent(collection, k -> new Pending());
-                    Map<String, Object> metadata = metadata(rs.getString(5));
-                    p.add(rs.getString(2), floats(rs.getArray(3)), metadata.isEmpty() ? null : metadata, rs.getString(4));
-                    if (p.ids.size() == BATCH) {
-                        p.flush(collection);
-                    }
-                    records++;
+    private static Report copy(ChromaSource source, GodwitClient client) {
+        long[] records = {0};
+        for (SourceCollection c : source.collections()) {
+            ensureScope(client, c);
+            StoreCollection collection = client.scope(c.tenant(), c.database()).createCollection(CreateCollection
+                    .named(c.name()).metadata(c.metadata()).configuration(c.configuration()).dimension(c.dimension()));
+            source.read(c, 1000, batch -> {
+                if (!batch.isEmpty()) {
+                    collection.add(batch(batch));
+                    records[0] += batch.size();
                 }
-                for (Map.Entry<StoreCollection, Pending> e : pending.entrySet()) {
-                    e.getValue().flush(e.getKey());
-                }
-            }
+            });
         }
-        return new Report(byUuid.size(), records);
+        return new Report(source.collections().size(), records[0]);
     }
 
-    private static final int BATCH = 1000;
-
-    /** Records waiting to be added to one collection in one batch. */
-    private static final class Pending {
-        final List<String> ids = new ArrayList<>();
-        final List<float[]> embeddings = new ArrayList<>();
-        final List<Map<String, Object>> metadatas = new ArrayList<>();
-        final List<String> documents = new ArrayList<>();
-
-        void add(String id, float[] embedding, Map<String, Object> metadata, String document) {
-            ids.add(id);
-            embeddings.add(embedding);
-            metadatas.add(metadata);
-            documents.add(document);
+    private static void ensureScope(GodwitClient client, SourceCollection c) {
+        if (client.getTenant(c.tenant()).isEmpty()) {
+            client.createTenant(c.tenant());
         }
-
-        void flush(StoreCollection collection) {
-            if (!ids.isEmpty()) {
-                collection.add(RecordBatch.of(new ArrayList<>(ids)).embeddings(new ArrayList<>(embeddings))
-                        .metadatas(new ArrayList<>(metadatas)).documents(new ArrayList<>(documents)));
-                ids.clear();
-                embeddings.clear();
-                metadatas.clear();
-                documents.clear();
-            }
+        if (client.getDatabase(c.tenant(), c.database()).isEmpty()) {
+            client.createDatabase(c.tenant(), c.database());
         }
     }
 
-    private static Integer dimension(Connection duck, LegacyLayout layout, String collectionUuid) throws SQLException {
-        if (!Files.isRegularFile(layout.embeddings())) {
-            return null;
+    private static RecordBatch batch(List<SourceRecord> records) {
+        List<String> ids = new ArrayList<>();
+        List<float[]> embeddings = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        List<Map<String, Object>> metadatas = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        for (SourceRecord r : records) {
+            ids.add(r.id());
+            embeddings.add(r.embedding());
+            documents.add(r.document());
+            metadatas.add(r.metadata() == null || r.metadata().isEmpty() ? null : r.metadata());
+            uris.add(r.uri());
         }
-        try (Statement st = duck.createStatement();
-             ResultSet rs = st.executeQuery("SELECT max(len(embedding)) FROM read_parquet(" + literal(layout.embeddings())
-                     + ") WHERE CAST(collection_uuid AS VARCHAR) = " + literal(collectionUuid))) {
-            rs.next();
-            int d = rs.getInt(1);
-            return rs.wasNull() ? null : d;
-        }
-    }
-
-    private static Map<String, Object> metadata(String json) throws IOException {
-        return json == null || json.isBlank() ? Map.of() : new LinkedHashMap<>(JSON.readValue(json, MAP));
-    }
-
-    private static float[] floats(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).floatValue();
-        }
-        return out;
-    }
-
-    private static String literal(Object value) {
-        return "'" + value.toString().replace("'", "''") + "'";
+        return RecordBatch.of(ids).embeddings(embeddings).documents(documents).metadatas(metadatas).uris(uris);
     }
 
     private static void deleteQuietly(Path dir) {
