@@ -10,19 +10,19 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code godwit import-legacy}: moves a pre-0.4 DuckDB+Parquet persist directory into a new
- * store, as Chroma's {@code chroma-migrate} did. The legacy files are only read; the new store
- * appears only when the whole import succeeded.
+ * {@code godwit import} (alias {@code import-legacy}, its name when it read only the pre-0.4
+ * layout): moves a Chroma persist directory, either layout, into a new store. The Chroma files are
+ * only read; the new store appears only when the whole import succeeded.
  */
-@Command(name = "import-legacy", mixinStandardHelpOptions = true,
-        description = "Import a legacy DuckDB+Parquet persist directory into a new store.")
-final class ImportLegacyCommand implements Callable<Integer> {
+@Command(name = "import", aliases = "import-legacy", mixinStandardHelpOptions = true,
+        description = "Import a Chroma persist directory (0.3 DuckDB+Parquet, or 0.4 to 1.x chroma.sqlite3) into a new store.")
+final class ImportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "DIR", required = true,
-            description = "The legacy persist directory (holding chroma-collections.parquet).")
+            description = "The Chroma persist directory (holding chroma.sqlite3, or chroma-collections.parquet).")
     Path from;
 
     @Option(names = "--path", paramLabel = "DIR",
