@@ -81,12 +81,16 @@ public final class Migrator {
         } catch (SQLException e) {
             throw databaseError("read the history of", e);
         }
-        try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
+        try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout());
+             InUseGuard.Deferred inUse = new InUseGuard.Deferred(config)) {
             try {
                 History history = History.read(db, c);
                 List<Migration> pending = PendingSelection.select(config, catalog, history);
                 if (pending.isEmpty()) {
                     return nothingApplied(start);
+                }
+                if (existed) {
+                    inUse.take(c, "migrate");   // a running client must not see its schema change; a new store has none
                 }
                 // Under the lock and only when something will change: the way back matches what is changed.
                 Path backup = AutoBackup.beforeMigrate(config, c);
