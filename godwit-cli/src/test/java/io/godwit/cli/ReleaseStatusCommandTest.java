@@ -67,7 +67,8 @@ class ReleaseStatusCommandTest {
                 .contains("Upgrade: refuse. This release refuses the store: a newer release upgraded it (last migrated by Godwit 9.0.0)")
                 .contains("  applied  00099  00099-future.sqlite.sql  2099-01-01T00:00:00Z  release unknown to this code, applied by Godwit 9.0.0");
         assertThat(json.get("upgrade").get("action").asText()).isEqualTo("refuse");
-        assertThat(json.get("upgrade").get("reasons").get(0).asText()).contains("Database is ahead of this code in sysdb");
+        assertThat(json.get("upgrade").get("reasons").get(0).asText()).contains("Database is ahead of this code in sysdb")
+                .contains("A newer release (Godwit 9.0.0, this is " + Version.get() + ") upgraded this database");
         JsonNode sysdb = json.get("subsystems").get(0);
         assertThat(sysdb.get("applied").get(6).get("release").isNull()).isTrue();
         assertThat(sysdb.get("release").get("store").isNull()).isTrue();
