@@ -43,6 +43,7 @@ public final class GodwitCli implements Callable<Integer> {
 
     /** Every subcommand, in the order help lists them. */
     static final List<Class<?>> COMMANDS = List.of(
+            RunCommand.class,
             MigrateCommand.class,
             StatusCommand.class,
             PlanCommand.class,

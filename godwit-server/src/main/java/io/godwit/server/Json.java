@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,9 @@ import java.io.IOException;
 /**
  * The server's JSON: one mapper whose stream limits refuse hostile input while it is read, before any
  * tree is built from it (nesting deeper than {@link #MAX_DEPTH}, numbers longer than
- * {@link #MAX_NUMBER_LENGTH} digits, names longer than {@link #MAX_NAME_LENGTH}). Parse failures become
+ * {@link #MAX_NUMBER_LENGTH} digits, names longer than {@link #MAX_NAME_LENGTH}). {@code NaN} and
+ * {@code Infinity} tokens are read, so that the store refuses them naming the record and the field
+ * (what HttpGodwitClient sends for a non-finite query value). Parse failures become
  * 400s in the server's own words, with the position; Jackson's messages never reach a client.
  */
 final class Json {
@@ -31,6 +34,7 @@ final class Json {
                     .maxNumberLength(MAX_NUMBER_LENGTH)
                     .maxNameLength(MAX_NAME_LENGTH)
                     .build())
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -64,7 +64,9 @@ final class RecordRoutes {
 
     private ApiResponse query(ApiRequest r) {
         QueryRequest request = RecordsJson.query(r.body());
-        checkBatch(request.queryEmbeddings().size());
+        if (request.queryEmbeddings() != null) {
+            checkBatch(request.queryEmbeddings().size());
+        }
         return ApiResponse.ok(RecordsJson.writeQueryResult(collection(r).query(request)));
     }
 

@@ -1,26 +1,25 @@
 package io.godwit.server;
 
 import io.godwit.server.testing.ChromaPeer;
-import io.godwit.server.testing.Repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.godwit.GodwitException;
+import io.godwit.store.GodwitClient;
 import io.godwit.store.StoreClient;
 import io.godwit.store.http.HttpGodwitClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The HTTP layer, whatever the store: v1's 410, unknown routes, malformed and hostile JSON, oversize
  * bodies (the 413 arrives whole), the token, the OpenAPI document, the batch limit and failures of
- * the store. The store behind the server is the real Chroma peer reached through HttpGodwitClient,
- * so nothing here depends on Godwit's own store.
+ * the store. The store behind the server is an ephemeral (in-memory) one.
  */
 class HttpLayerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,29 +35,23 @@ class HttpLayerTest {
     private static final String DB = "/api/v2/tenants/default_tenant/databases/default_database";
     private static final int SMALL_BODY = 64 << 10;
 
-    @TempDir
-    static Path dir;
-    static ChromaPeer peer;
     static GodwitServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        peer = ChromaPeer.start(dir.resolve("peer"));
-        server = GodwitServer.start(ServerConfig.defaults().withPort(0).withMaxBodyBytes(SMALL_BODY), overPeer());
+    static void start() {
+        server = GodwitServer.start(ServerConfig.defaults().withPort(0).withMaxBodyBytes(SMALL_BODY), store());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         if (server != null) {
             server.close();
         }
-        if (peer != null) {
-            peer.close();
-        }
     }
 
-    static StoreClient overPeer() {
-        return HttpGodwitClient.connect(peer.uri(), null, Duration.ofSeconds(30));
+    /** A new in-memory store. */
+    static StoreClient store() {
+        return GodwitClient.ephemeral();
     }
 
     @Test
@@ -84,7 +76,7 @@ class HttpLayerTest {
     @Test
     void malformedJsonIsA400InTheServersWords() throws Exception {
         for (String body : new String[] {"{\"name\": ", "{name: 1}", "[1, 2", "{\"name\": \"abc\"} trailing", "\u0000",
-                "{\"name\": NaN}"}) {
+                "{\"name\": Nope}"}) {
             HttpResponse<String> r = send(server.uri(), "POST", "/api/v2/tenants", body, null);
             assertThat(r.statusCode()).as(body).isEqualTo(400);
             String message = error(r).get("message").asText();
@@ -118,13 +110,13 @@ class HttpLayerTest {
 
     @Test
     void aBatchOverMaxBatchSizeIsRefusedNamingTheLimit() throws Exception {
-        int max = overPeer().settings().maxBatchSize();
+        int max = io.godwit.store.Settings.DEFAULT_MAX_BATCH_SIZE;
         StringBuilder ids = new StringBuilder("{\"ids\": [");
         for (int i = 0; i <= max; i++) {
             ids.append(i == 0 ? "" : ",").append('"').append(i).append('"');
         }
         ids.append("]}");
-        GodwitServer big = GodwitServer.start(ServerConfig.defaults().withPort(0), overPeer());
+        GodwitServer big = GodwitServer.start(ServerConfig.defaults().withPort(0), store());
         try (big) {
             HttpResponse<String> r = send(big.uri(), "POST", DB + "/collections/" + java.util.UUID.randomUUID() + "/delete",
                     ids.toString(), null);
@@ -136,7 +128,7 @@ class HttpLayerTest {
     @Test
     void aTokenGuardsEveryRouteButHeartbeat() throws Exception {
         try (GodwitServer guarded = GodwitServer.start(ServerConfig.defaults().withPort(0).withAuthToken("s3cret"),
-                overPeer())) {
+                store())) {
             URI uri = guarded.uri();
             assertThat(send(uri, "GET", "/api/v2/heartbeat", null, null).statusCode()).isEqualTo(200);
             HttpResponse<String> none = send(uri, "GET", "/api/v2/version", null, null);
@@ -153,7 +145,7 @@ class HttpLayerTest {
 
     @Test
     void aNonLoopbackAddressWithoutATokenIsRefused() {
-        assertThatThrownBy(() -> GodwitServer.start(ServerConfig.defaults().withPort(0).withHost("0.0.0.0"), overPeer()))
+        assertThatThrownBy(() -> GodwitServer.start(ServerConfig.defaults().withPort(0).withHost("0.0.0.0"), store()))
                 .isInstanceOf(GodwitException.class)
                 .hasMessageContaining("--allow-unauthenticated")
                 .satisfies(e -> assertThat(((GodwitException) e).exitCode()).isEqualTo(GodwitException.EXIT_USAGE));
@@ -163,7 +155,11 @@ class HttpLayerTest {
     void theOpenApiDocumentListsEveryRoute() throws Exception {
         JsonNode doc = JSON.readTree(send(server.uri(), "GET", "/openapi.json", null, null).body());
         assertThat(doc.get("openapi").asText()).startsWith("3.");
-        for (Route route : GodwitServer.routes(overPeer(), Auth.none())) {
+        List<Route> routes;
+        try (StoreClient store = store()) {
+            routes = GodwitServer.routes(store, Auth.none());
+        }
+        for (Route route : routes) {
             if (route.pattern().equals("/openapi.json")) {
                 continue;
             }

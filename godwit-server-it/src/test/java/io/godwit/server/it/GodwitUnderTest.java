@@ -1,42 +1,34 @@
 package io.godwit.server.it;
 
-import io.godwit.server.GodwitServer;
-import io.godwit.server.ServerConfig;
-import io.godwit.server.testing.ChromaPeer;
-import io.godwit.store.http.HttpGodwitClient;
-
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
 
 /**
- * The Godwit server the acceptance tests talk to, started fresh for a test class and stopped after it.
- * Until the store lands, the server's store is the real Chroma peer reached through HttpGodwitClient,
- * so these tests prove Godwit's HTTP layer speaks what the frameworks expect.
+ * The Godwit server the acceptance tests talk to: a real {@code godwit run} process on a new persist
+ * directory, reset allowed, started fresh for a test class and stopped (SIGTERM) after it.
  */
 final class GodwitUnderTest implements AutoCloseable {
-    private final ChromaPeer peer;
-    private final GodwitServer server;
+    /** {@code godwit run}'s default body limit (40 MiB, as Chroma). */
+    static final long MAX_BODY_BYTES = 40L << 20;
 
-    private GodwitUnderTest(ChromaPeer peer, GodwitServer server) {
-        this.peer = peer;
-        this.server = server;
+    private final GodwitRun run;
+
+    private GodwitUnderTest(GodwitRun run) {
+        this.run = run;
     }
 
     static GodwitUnderTest start(Path dir) throws Exception {
-        ChromaPeer peer = ChromaPeer.start(dir.resolve("peer"));
-        GodwitServer server = GodwitServer.start(ServerConfig.defaults().withPort(0),
-                HttpGodwitClient.connect(peer.uri(), null, Duration.ofSeconds(30)));
-        return new GodwitUnderTest(peer, server);
+        return new GodwitUnderTest(GodwitRun.start(dir.resolve("godwit"), Map.of("GODWIT_ALLOW_RESET", "true"),
+                "--path", dir.resolve("godwit/data").toString(), "--port", "0"));
     }
 
     URI uri() {
-        return server.uri();
+        return run.uri();
     }
 
     @Override
     public void close() throws Exception {
-        server.close();
-        peer.close();
+        run.stop();
     }
 }

@@ -91,7 +91,7 @@ public final class CollectionJson {
 
     // Create.
 
-    /** {@code {"name", "configuration"?, "metadata"?, "get_or_create"?}}. */
+    /** {@code {"name", "configuration"?, "metadata"?, "get_or_create"?}}, and Godwit's {@code "dimension"?}. */
     public static CreateCollection create(JsonNode body) {
         ObjectNode o = JsonValues.object(body, "body");
         if (absent(o.get("name"))) {
@@ -101,6 +101,7 @@ public final class CollectionJson {
         Boolean getOrCreate = JsonValues.optionalBoolean(o.get("get_or_create"), "get_or_create");
         return CreateCollection.named(JsonValues.string(o.get("name"), "name"))
                 .metadata(metadata)
+                .dimension(JsonValues.optionalInt(o.get("dimension"), "dimension"))
                 .configuration(createConfiguration(o.get("configuration"), metadata))
                 .getOrCreate(getOrCreate != null && getOrCreate);
     }
@@ -236,6 +237,9 @@ public final class CollectionJson {
             config.set("embedding_function", JsonValues.writeValue(embeddingFunction != null ? embeddingFunction
                     : c.embeddingFunction()));
             o.set("configuration", config);
+        }
+        if (request.dimension() != null) {
+            o.put("dimension", request.dimension());
         }
         o.put("get_or_create", request.getOrCreate());
         return o;

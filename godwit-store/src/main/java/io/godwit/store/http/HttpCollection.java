@@ -22,16 +22,20 @@ import java.util.UUID;
 /**
  * A collection over Chroma's API v2: each call one request to {@code .../collections/{id}/...}.
  * When the handle was made by {@code createCollection} with an embedding function, documents without
- * embeddings and {@code queryTexts} are embedded here, in the client, as Chroma's clients do.
+ * embeddings and {@code queryTexts} are embedded here, in the client, as Chroma's clients do. As they
+ * do too, a batch over the server's {@code max_batch_size} is refused here (TOO_LARGE) before it is
+ * sent. A 404 about the collection names it by its name, as the in-process clients do.
  */
 final class HttpCollection implements StoreCollection {
     private final Transport transport;
     private final String path;
     private final CollectionJson.Description description;
     private final EmbeddingFunction<?> embeddingFunction;
+    private final java.util.function.IntSupplier maxBatchSize;
 
     HttpCollection(Transport transport, String path, CollectionJson.Description description,
-                   EmbeddingFunction<?> embeddingFunction) {
+                   EmbeddingFunction<?> embeddingFunction, java.util.function.IntSupplier maxBatchSize) {
+        this.maxBatchSize = maxBatchSize;
         this.transport = transport;
         this.path = path;
         this.description = description;
@@ -75,28 +79,57 @@ final class HttpCollection implements StoreCollection {
 
     @Override
     public void add(RecordBatch records) {
-        transport.post(path + "/add", RecordsJson.writeBatch(embedded(records)));
+        write("add", embedded(checked(records)));
     }
 
     @Override
     public void upsert(RecordBatch records) {
-        transport.post(path + "/upsert", RecordsJson.writeBatch(embedded(records)));
+        write("upsert", embedded(checked(records)));
     }
 
     @Override
     public void update(RecordBatch records) {
-        transport.post(path + "/update", RecordsJson.writeBatch(records));
+        write("update", checked(records));
+    }
+
+    private void write(String op, RecordBatch records) {
+        named(() -> transport.post(path + "/" + op, RecordsJson.writeBatch(records)));
+    }
+
+    private RecordBatch checked(RecordBatch records) {
+        HttpGodwitClient.requireNonNull(records, "the records are required");
+        int max = maxBatchSize.getAsInt();
+        if (records.size() > max) {
+            throw new StoreException(StoreException.Kind.TOO_LARGE, records.size() + " records in one call, more than"
+                    + " max_batch_size " + max + " of the server; split the batch");
+        }
+        return records;
+    }
+
+    /** The call, with a 404 about this collection's id told by its name. */
+    private <T> T named(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StoreException e) {
+            String byId = "Collection [" + id() + "]";
+            if (e.kind() == StoreException.Kind.NOT_FOUND && e.getMessage().startsWith(byId)) {
+                throw new StoreException(e.kind(), "Collection [" + name() + "]" + e.getMessage().substring(byId.length()), e);
+            }
+            throw e;
+        }
     }
 
     /** How many records were deleted; 0 from a server that does not say (Chroma 1.0 answers {@code {}}). */
     @Override
     public long delete(DeleteRequest request) {
-        return transport.post(path + "/delete", RecordsJson.writeDelete(request)).path("deleted").asLong(0);
+        HttpGodwitClient.requireNonNull(request, "delete request is required");
+        return named(() -> transport.post(path + "/delete", RecordsJson.writeDelete(request))).path("deleted").asLong(0);
     }
 
     @Override
     public GetResult get(GetRequest request) {
-        return RecordsJson.readGetResult(transport.post(path + "/get", RecordsJson.writeGet(request)));
+        HttpGodwitClient.requireNonNull(request, "get request is required");
+        return RecordsJson.readGetResult(named(() -> transport.post(path + "/get", RecordsJson.writeGet(request))));
     }
 
     @Override
@@ -107,21 +140,22 @@ final class HttpCollection implements StoreCollection {
 
     @Override
     public QueryResult query(QueryRequest request) {
-        List<float[]> vectors = request.queryEmbeddings();
-        if (vectors == null) {
-            vectors = embed(request.queryTexts(), "queryTexts");
-        }
-        return RecordsJson.readQueryResult(transport.post(path + "/query", RecordsJson.writeQuery(request, vectors)));
+        HttpGodwitClient.requireNonNull(request, "query request is required");
+        List<float[]> vectors = request.queryEmbeddings() != null || request.queryTexts() == null
+                ? request.queryEmbeddings() : embed(request.queryTexts(), "queryTexts");
+        return RecordsJson.readQueryResult(named(() -> transport.post(path + "/query",
+                RecordsJson.writeQuery(request, vectors))));
     }
 
     @Override
     public long count() {
-        return transport.get(path + "/count").asLong();
+        return named(() -> transport.get(path + "/count")).asLong();
     }
 
     @Override
     public void modify(CollectionChange change) {
-        transport.put(path, CollectionJson.writeChange(change));
+        HttpGodwitClient.requireNonNull(change, "the change is required");
+        named(() -> transport.put(path, CollectionJson.writeChange(change)));
     }
 
     private RecordBatch embedded(RecordBatch records) {
@@ -133,12 +167,9 @@ final class HttpCollection implements StoreCollection {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<float[]> embed(List<?> inputs, String field) {
-        if (inputs == null) {
-            throw StoreException.invalid("query_embeddings: missing; give query embeddings or " + field);
-        }
         if (embeddingFunction == null) {
-            throw StoreException.invalid(field + ": collection " + name() + " has no embedding function in this"
-                    + " client; pass embeddings, or create the handle with createCollection(... embeddingFunction(f))");
+            throw StoreException.invalid(field + " need an embedding function: collection '" + name() + "' has none in"
+                    + " this client; pass embeddings, or use the handle createCollection(... .embeddingFunction(f)) returned");
         }
         return ((EmbeddingFunction) embeddingFunction).embed(inputs);
     }

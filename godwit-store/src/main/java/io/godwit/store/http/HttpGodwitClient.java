@@ -103,7 +103,7 @@ public final class HttpGodwitClient implements StoreClient {
 
     @Override
     public Optional<Tenant> getTenant(String name) {
-        return absentOn404(() -> new Tenant(JsonValues.string(transport.get(tenant(name)).get("name"), "name")));
+        return absentOn404("Tenant [", () -> new Tenant(JsonValues.string(transport.get(tenant(name)).get("name"), "name")));
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class HttpGodwitClient implements StoreClient {
 
     @Override
     public Optional<Database> getDatabase(String tenant, String name) {
-        return absentOn404(() -> database(transport.get(database(tenant, name))));
+        return absentOn404("Database [", () -> database(transport.get(database(tenant, name))));
     }
 
     @Override
@@ -143,7 +143,8 @@ public final class HttpGodwitClient implements StoreClient {
 
     @Override
     public CollectionScope scope(String tenant, String database) {
-        return new HttpScope(transport, tenant, database, database(tenant, database) + "/collections");
+        return new HttpScope(transport, tenant, database, database(tenant, database) + "/collections",
+                () -> settings().maxBatchSize());
     }
 
     @Override
@@ -177,15 +178,25 @@ public final class HttpGodwitClient implements StoreClient {
         T run();
     }
 
-    /** Empty for the server's 404, the value otherwise; any other failure passes. */
-    static <T> Optional<T> absentOn404(Call<T> call) {
+    /**
+     * Empty when the server answers 404 about the thing asked for (its message starts with
+     * {@code subject}, e.g. {@code "Collection ["}); any other failure passes, so a missing tenant
+     * or database behind a collection is an error, not an absent collection.
+     */
+    static <T> Optional<T> absentOn404(String subject, Call<T> call) {
         try {
             return Optional.of(call.run());
         } catch (StoreException e) {
-            if (e.kind() == StoreException.Kind.NOT_FOUND) {
+            if (e.kind() == StoreException.Kind.NOT_FOUND && e.getMessage().startsWith(subject)) {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    static void requireNonNull(Object value, String message) {
+        if (value == null) {
+            throw StoreException.invalid(message);
         }
     }
 }

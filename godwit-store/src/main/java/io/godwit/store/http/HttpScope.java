@@ -3,6 +3,7 @@ package io.godwit.store.http;
 import io.godwit.store.CollectionScope;
 import io.godwit.store.CreateCollection;
 import io.godwit.store.StoreCollection;
+import io.godwit.store.StoreException;
 import io.godwit.store.embedding.EmbeddingFunction;
 
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ final class HttpScope implements CollectionScope {
     private final String tenant;
     private final String database;
     private final String collections;
+    private final java.util.function.IntSupplier maxBatchSize;
 
-    HttpScope(Transport transport, String tenant, String database, String collections) {
+    HttpScope(Transport transport, String tenant, String database, String collections,
+              java.util.function.IntSupplier maxBatchSize) {
+        this.maxBatchSize = maxBatchSize;
         this.transport = transport;
         this.tenant = tenant;
         this.database = database;
@@ -40,6 +44,7 @@ final class HttpScope implements CollectionScope {
 
     @Override
     public StoreCollection createCollection(CreateCollection request) {
+        HttpGodwitClient.requireNonNull(request, "create collection request is required");
         EmbeddingFunction<?> ef = request.embeddingFunction();
         Map<String, Object> descriptor = ef == null ? null : ef.descriptor();
         return handle(transport.post(collections, CollectionJson.writeCreate(request, descriptor)), ef);
@@ -47,21 +52,27 @@ final class HttpScope implements CollectionScope {
 
     @Override
     public Optional<StoreCollection> getCollection(String name) {
-        return HttpGodwitClient.absentOn404(() -> handle(transport.get(collections + "/" + Transport.segment(name)), null));
+        HttpGodwitClient.requireNonNull(name, "getCollection: the collection name is required (got null)");
+        return HttpGodwitClient.absentOn404("Collection [",
+                () -> handle(transport.get(collections + "/" + Transport.segment(name)), null));
     }
 
     /**
-     * By Chroma's {@code by-id} route; a server without it (Chroma 1.0 answers 404) is asked for the
-     * list instead, so a 404 means absent either way.
+     * By Chroma's {@code by-id} route; a server without it (Chroma 1.0 answers a bare 404) is asked
+     * for the list instead.
      */
     @Override
     public Optional<StoreCollection> getCollection(UUID id) {
-        Optional<StoreCollection> found = HttpGodwitClient.absentOn404(
-                () -> handle(transport.get(collections + "/by-id/" + id), null));
-        if (found.isPresent()) {
-            return found;
+        HttpGodwitClient.requireNonNull(id, "getCollection: the collection id is required (got null)");
+        try {
+            return HttpGodwitClient.absentOn404("Collection [",
+                    () -> handle(transport.get(collections + "/by-id/" + id), null));
+        } catch (StoreException e) {
+            if (e.kind() != StoreException.Kind.NOT_FOUND || !e.getMessage().startsWith("HTTP 404")) {
+                throw e;
+            }
+            return listCollections(null, 0).stream().filter(c -> c.id().equals(id)).findFirst();
         }
-        return listCollections(null, 0).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     @Override
@@ -78,11 +89,12 @@ final class HttpScope implements CollectionScope {
 
     @Override
     public void deleteCollection(String name) {
+        HttpGodwitClient.requireNonNull(name, "deleteCollection: the collection name is required (got null)");
         transport.delete(collections + "/" + Transport.segment(name));
     }
 
     private HttpCollection handle(com.fasterxml.jackson.databind.JsonNode body, EmbeddingFunction<?> ef) {
         CollectionJson.Description d = CollectionJson.read(body);
-        return new HttpCollection(transport, collections + "/" + d.id(), d, ef);
+        return new HttpCollection(transport, collections + "/" + d.id(), d, ef, maxBatchSize);
     }
 }

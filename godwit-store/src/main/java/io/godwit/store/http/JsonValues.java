@@ -24,7 +24,10 @@ import java.util.Map;
  * <p>Reading refuses a malformed value with an INVALID_ARGUMENT {@link StoreException} whose message
  * starts with the field's path ({@code metadatas[2].year}, {@code embeddings[0][5]}); it never passes
  * on a library's message. Integers read as {@code Long} and other numbers as {@code Double}, so a
- * filter keeps Chroma's distinction between {@code 5} and {@code 5.0}.
+ * filter keeps Chroma's distinction between {@code 5} and {@code 5.0}. Only the shape is checked
+ * here (an array where an array belongs, a number where a number belongs); the values themselves
+ * (non-finite numbers, nulls, nested metadata, empty lists) are the store's to refuse, so that its
+ * message, naming the record and the field, is the one every client gets.
  */
 public final class JsonValues {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -61,6 +64,17 @@ public final class JsonValues {
     /** A string, or null when absent or JSON null. */
     public static String optionalString(JsonNode node, String path) {
         return absent(node) ? null : string(node, path);
+    }
+
+    /** A whole number within int's range (the store checks its bounds), or null when absent. */
+    public static Integer optionalInt(JsonNode node, String path) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw invalid(path, "expected a whole number, got " + describe(node));
+        }
+        return node.intValue();
     }
 
     /** A whole number in {@code [min, Integer.MAX_VALUE]}, or null when absent. */
@@ -113,30 +127,16 @@ public final class JsonValues {
     // Metadata.
 
     /**
-     * A metadata object: string, integer, float and boolean values, arrays of those, and {@code null}
-     * (which update reads as "remove this key"; the store refuses it elsewhere). Null when absent.
+     * A metadata object as plain Java values (see {@link #plain}), or null when absent. Only the shape
+     * is checked here; what values are allowed (no nested objects; {@code null} only in update, where
+     * it removes the key) is the store's rule, so its message names the record and the key.
      */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> metadata(JsonNode node, String path) {
         if (absent(node)) {
             return null;
         }
-        ObjectNode object = object(node, path);
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String at = path + "." + field.getKey();
-            JsonNode value = field.getValue();
-            if (value.isArray()) {
-                List<Object> items = new ArrayList<>(value.size());
-                for (int i = 0; i < value.size(); i++) {
-                    items.add(scalar(value.get(i), at + "[" + i + "]", false));
-                }
-                out.put(field.getKey(), items);
-            } else {
-                out.put(field.getKey(), scalar(value, at, true));
-            }
-        }
-        return out;
+        return (Map<String, Object>) plain(object(node, path), path);
     }
 
     /** One metadata object per record (an element may be null), or null when absent. */
@@ -152,7 +152,7 @@ public final class JsonValues {
         return out;
     }
 
-    private static Object scalar(JsonNode value, String path, boolean nullAllowed) {
+    private static Object scalar(JsonNode value, String path) {
         if (value.isTextual()) {
             return value.textValue();
         }
@@ -166,13 +166,9 @@ public final class JsonValues {
             return value.longValue();
         }
         if (value.isNumber()) {
-            return finite(value.doubleValue(), path);
+            return value.doubleValue();
         }
-        if (value.isNull() && nullAllowed) {
-            return null;
-        }
-        throw invalid(path, "a metadata value must be a string, number, boolean or an array of one of those; got "
-                + kind(value));
+        throw invalid(path, "unsupported JSON value: " + kind(value));
     }
 
     public static ObjectNode writeMetadata(Map<String, ?> metadata) {
@@ -212,7 +208,7 @@ public final class JsonValues {
             }
             return list;
         }
-        return node.isNull() ? null : scalar(node, path, true);
+        return node.isNull() ? null : scalar(node, path);
     }
 
     /** Java values (as {@link #plain} makes them, or any Number/Map/List) as JSON. */
@@ -250,7 +246,7 @@ public final class JsonValues {
     /**
      * Embeddings as arrays of numbers or base64 strings of little-endian float32 (what clients send
      * when pre-flight says {@code supports_base64_encoding}); an element may be null (update: keep).
-     * Null when absent. Every value must be finite as a float32.
+     * Null when absent. Non-finite values are passed on for the store to refuse.
      */
     public static List<float[]> embeddings(JsonNode node, String path) {
         if (absent(node)) {
@@ -278,7 +274,7 @@ public final class JsonValues {
             if (!v.isNumber()) {
                 throw invalid(path + "[" + i + "]", "expected a number, got " + kind(v));
             }
-            vector[i] = finite((float) v.doubleValue(), path + "[" + i + "]");
+            vector[i] = (float) v.doubleValue();
         }
         return vector;
     }
@@ -296,7 +292,7 @@ public final class JsonValues {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         float[] vector = new float[bytes.length / Float.BYTES];
         for (int i = 0; i < vector.length; i++) {
-            vector[i] = finite(buffer.getFloat(), path + "[" + i + "]");
+            vector[i] = buffer.getFloat();
         }
         return vector;
     }
@@ -316,20 +312,6 @@ public final class JsonValues {
             buffer.putFloat(v);
         }
         return Base64.getEncoder().encodeToString(buffer.array());
-    }
-
-    private static float finite(float value, String path) {
-        if (!Float.isFinite(value)) {
-            throw invalid(path, "must be a finite float32 value, got " + value);
-        }
-        return value;
-    }
-
-    private static double finite(double value, String path) {
-        if (!Double.isFinite(value)) {
-            throw invalid(path, "must be a finite number, got " + value);
-        }
-        return value;
     }
 
     static StoreException invalid(String path, String problem) {

@@ -37,11 +37,7 @@ public final class RecordsJson {
     /** An add, update or upsert body; {@code embeddings} may be absent (update) or hold nulls. */
     public static RecordBatch batch(JsonNode body) {
         ObjectNode o = JsonValues.object(body, "body");
-        List<String> ids = JsonValues.optionalStrings(o.get("ids"), "ids");
-        if (ids == null) {
-            throw StoreException.invalid("ids: missing; give the list of record ids");
-        }
-        return RecordBatch.of(ids)
+        return RecordBatch.of(JsonValues.optionalNullableStrings(o.get("ids"), "ids"))
                 .embeddings(JsonValues.embeddings(o.get("embeddings"), "embeddings"))
                 .documents(JsonValues.optionalNullableStrings(o.get("documents"), "documents"))
                 .metadatas(JsonValues.metadatas(o.get("metadatas"), "metadatas"))
@@ -54,33 +50,25 @@ public final class RecordsJson {
         if (!absent(o.get("limit"))) {
             throw StoreException.invalid("limit: not supported on delete; delete by ids, or narrow the where filter");
         }
-        return new DeleteRequest(JsonValues.optionalStrings(o.get("ids"), "ids"),
+        return new DeleteRequest(JsonValues.optionalNullableStrings(o.get("ids"), "ids"),
                 JsonValues.filter(o.get("where"), "where"), JsonValues.filter(o.get("where_document"), "where_document"));
     }
 
     public static GetRequest get(JsonNode body) {
         ObjectNode o = JsonValues.object(body, "body");
-        Integer offset = JsonValues.optionalInt(o.get("offset"), "offset", 0);
-        return new GetRequest(JsonValues.optionalStrings(o.get("ids"), "ids"),
+        Integer offset = JsonValues.optionalInt(o.get("offset"), "offset");
+        return new GetRequest(JsonValues.optionalNullableStrings(o.get("ids"), "ids"),
                 JsonValues.filter(o.get("where"), "where"), JsonValues.filter(o.get("where_document"), "where_document"),
-                JsonValues.optionalInt(o.get("limit"), "limit", 0), offset == null ? 0 : offset,
+                JsonValues.optionalInt(o.get("limit"), "limit"), offset == null ? 0 : offset,
                 include(o.get("include"), Include.getDefault()));
     }
 
     public static QueryRequest query(JsonNode body) {
         ObjectNode o = JsonValues.object(body, "body");
-        if (absent(o.get("query_embeddings"))) {
-            throw StoreException.invalid("query_embeddings: missing; give one or more query vectors");
-        }
         List<float[]> embeddings = JsonValues.embeddings(o.get("query_embeddings"), "query_embeddings");
-        for (int i = 0; i < embeddings.size(); i++) {
-            if (embeddings.get(i) == null) {
-                throw StoreException.invalid("query_embeddings[" + i + "]: expected a vector, got null");
-            }
-        }
-        Integer n = JsonValues.optionalInt(o.get("n_results"), "n_results", 0);
+        Integer n = JsonValues.optionalInt(o.get("n_results"), "n_results");
         return new QueryRequest(embeddings, null, n == null ? QueryRequest.DEFAULT_N_RESULTS : n,
-                JsonValues.optionalStrings(o.get("ids"), "ids"), JsonValues.filter(o.get("where"), "where"),
+                JsonValues.optionalNullableStrings(o.get("ids"), "ids"), JsonValues.filter(o.get("where"), "where"),
                 JsonValues.filter(o.get("where_document"), "where_document"),
                 include(o.get("include"), Include.queryDefault()));
     }
@@ -100,12 +88,19 @@ public final class RecordsJson {
 
     // Requests, written by the client.
 
+    /**
+     * An add, update or upsert body, every list as given (nulls too: the server's store refuses what it
+     * must, naming the record). Embeddings go as base64 little-endian float32, as Chroma's clients send
+     * them once pre-flight says {@code supports_base64_encoding}: smaller, faster to parse, and exact.
+     */
     public static ObjectNode writeBatch(RecordBatch batch) {
         ObjectNode o = NODES.objectNode();
-        o.set("ids", strings(batch.ids()));
+        if (batch.ids() != null) {
+            o.set("ids", strings(batch.ids()));
+        }
         if (batch.embeddings() != null) {
             ArrayNode embeddings = o.putArray("embeddings");
-            batch.embeddings().forEach(e -> embeddings.add(e == null ? NODES.nullNode() : JsonValues.writeEmbedding(e)));
+            batch.embeddings().forEach(e -> embeddings.add(e == null ? NODES.nullNode() : NODES.textNode(JsonValues.base64(e))));
         }
         if (batch.documents() != null) {
             o.set("documents", strings(batch.documents()));
@@ -139,8 +134,10 @@ public final class RecordsJson {
 
     public static ObjectNode writeQuery(QueryRequest request, List<float[]> embeddings) {
         ObjectNode o = NODES.objectNode();
-        ArrayNode vectors = o.putArray("query_embeddings");
-        embeddings.forEach(e -> vectors.add(JsonValues.writeEmbedding(e)));
+        if (embeddings != null) {
+            ArrayNode vectors = o.putArray("query_embeddings");
+            embeddings.forEach(e -> vectors.add(e == null ? NODES.nullNode() : JsonValues.writeEmbedding(e)));
+        }
         o.put("n_results", request.nResults());
         putFilters(o, request.ids(), request.where(), request.whereDocument());
         o.set("include", includes(request.include() == null ? Include.queryDefault() : request.include()));

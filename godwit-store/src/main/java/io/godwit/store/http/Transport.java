@@ -1,6 +1,8 @@
 package io.godwit.store.http;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.godwit.store.StoreException;
@@ -22,7 +24,8 @@ import java.time.Duration;
  * reached is INTERNAL, naming the address.
  */
 final class Transport {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** NaN and infinities are written as bare tokens, not strings, so that the server's store names them. */
+    static final ObjectMapper JSON = JsonMapper.builder().disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
     private static final int ERROR_BODY_SHOWN = 200;
 
     private final HttpClient http;

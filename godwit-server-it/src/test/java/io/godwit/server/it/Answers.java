@@ -1,4 +1,4 @@
-package io.godwit.server;
+package io.godwit.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.godwit.server;
+package io.godwit.server.it;
 
 import io.godwit.server.testing.ChromaPeer;
 import io.godwit.server.testing.Repository;

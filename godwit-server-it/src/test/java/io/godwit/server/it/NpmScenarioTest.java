@@ -1,11 +1,9 @@
-package io.godwit.server;
+package io.godwit.server.it;
 
 import io.godwit.server.testing.ChromaPeer;
-import io.godwit.server.testing.Repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.godwit.store.StoreClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Acceptance by a client nobody here wrote: {@code src/test/node/scenario.mjs}, Chroma's official npm
- * client covering every route the Chroma 1.0 peer serves, runs against the real peer and against
- * {@code godwit run}; the two answer sets must agree step by step (ids, order, documents, metadatas,
+ * client covering every route the Chroma 1.0 peer serves, runs against the real peer and against a
+ * real {@code godwit run} process (persistent store, reset allowed); the two answer sets must agree step by step (ids, order, documents, metadatas,
  * distances to 1e-4; errors by status), except where the table of deliberate differences lists a
  * step: there each side must give exactly the answer the table records for it.
  */
@@ -53,7 +51,7 @@ class NpmScenarioTest {
     void godwitAnswersAsThePeerDoesButForTheListedDifferences() throws Exception {
         Map<String, JsonNode> chroma = run(peer.uri(), "chroma");
         Map<String, JsonNode> godwit;
-        try (GodwitServer server = GodwitServer.start(ServerConfig.defaults().withPort(0), store())) {
+        try (GodwitUnderTest server = GodwitUnderTest.start(dir)) {
             godwit = run(server.uri(), "godwit");
         }
         assertThat(godwit.keySet()).containsExactlyElementsOf(chroma.keySet());
@@ -73,11 +71,6 @@ class NpmScenarioTest {
         }
         assertThat(listed.keySet()).as("steps the table lists").isSubsetOf(chroma.keySet());
         assertThat(problems).isEmpty();
-    }
-
-    /** The store behind the Godwit server under test. */
-    private static StoreClient store() {
-        return io.godwit.store.http.HttpGodwitClient.connect(peer.uri(), null, io.godwit.store.http.HttpGodwitClient.DEFAULT_TIMEOUT);
     }
 
     private static Map<String, JsonNode> run(URI target, String name) throws IOException, InterruptedException {
