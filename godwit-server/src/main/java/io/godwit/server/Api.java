@@ -1,7 +1,7 @@
 package io.godwit.server;
 
 import io.godwit.Version;
-import io.godwit.store.GodwitClient;
+import io.godwit.store.StoreClient;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ final class Api {
     private Api() {
     }
 
-    static Router router(GodwitClient store) {
+    static Router router(StoreClient store) {
         CollectionsApi collections = new CollectionsApi(store);
         return new Router()
                 .get(V1 + "/heartbeat", r -> ApiResponse.ok(Json.MAPPER.createObjectNode().put("nanosecond heartbeat", nowNanos())))

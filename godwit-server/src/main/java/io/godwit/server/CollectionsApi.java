@@ -3,12 +3,15 @@ package io.godwit.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.godwit.GodwitException;
-import io.godwit.store.Collection;
-import io.godwit.store.GodwitClient;
-import io.godwit.store.StoredEmbedding;
-import io.godwit.store.http.Wire;
+import io.godwit.store.CreateCollection;
+import io.godwit.store.GetRequest;
+import io.godwit.store.Include;
+import io.godwit.store.RecordBatch;
+import io.godwit.store.StoreClient;
+import io.godwit.store.StoreCollection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,18 +23,18 @@ import java.util.Optional;
  * name) is settled by the database's unique keys, and the loser still gets its 409.
  */
 final class CollectionsApi {
-    private final GodwitClient store;
+    private final StoreClient store;
 
-    CollectionsApi(GodwitClient store) {
+    CollectionsApi(StoreClient store) {
         this.store = store;
     }
 
     ApiResponse list(ApiRequest request) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode collections = body.putArray("collections");
-        for (String name : store.listCollections()) {
-            store.getCollection(name).ifPresent(c -> collections.add(Json.collection(c)));
-        }
+        List<StoreCollection> all = new ArrayList<>(store.listCollections(null, 0));
+        all.sort(Comparator.comparing(StoreCollection::name));
+        all.forEach(c -> collections.add(Json.collection(c)));
         return ApiResponse.ok(body);
     }
 
@@ -41,7 +44,7 @@ final class CollectionsApi {
             throw collectionExists(create.name());
         }
         try {
-            return ApiResponse.created(Json.collection(store.createCollection(create.name(), create.dimension(), create.metadata())));
+            return ApiResponse.created(Json.collection(store.createCollection(CreateCollection.named(create.name()).dimension(create.dimension()).metadata(create.metadata()))));
         } catch (GodwitException e) {
             if (store.getCollection(create.name()).isPresent()) {
                 throw collectionExists(create.name());
@@ -54,27 +57,18 @@ final class CollectionsApi {
         return ApiResponse.ok(Json.collection(collection(request)));
     }
 
-    /** Checks the whole batch first; then writes record by record, each all or nothing. */
+    /** Checks the whole batch first; then writes it in one call, all or nothing. */
     ApiResponse add(ApiRequest request) {
-        Collection c = collection(request);
+        StoreCollection c = collection(request);
         AddRequest add = AddRequest.parse(request.json());
         add.checkDimension(c.name(), c.dimension());
-        for (String id : add.ids()) {
-            if (c.get(id).isPresent()) {
-                throw recordExists(c, id, 0);
-            }
+        List<String> present = c.get(GetRequest.ids(add.ids()).include(java.util.Set.of())).ids();
+        if (!present.isEmpty()) {
+            throw recordExists(c, present.get(0), 0);
         }
-        for (int i = 0; i < add.ids().size(); i++) {
-            String id = add.ids().get(i);
-            try {
-                c.add(id, add.embeddings().get(i), add.metadatas().get(i), add.documents().get(i));
-            } catch (GodwitException e) {
-                if (c.get(id).isPresent()) {
-                    throw recordExists(c, id, i);
-                }
-                throw e;
-            }
-        }
+        List<java.util.Map<String, Object>> metadatas = add.metadatas().stream().map(m -> m.isEmpty() ? null : m).toList();
+        c.add(RecordBatch.of(add.ids()).embeddings(add.embeddings()).metadatas(new ArrayList<>(metadatas))
+                .documents(add.documents()));
         return ApiResponse.ok(Json.MAPPER.createObjectNode().put("added", add.ids().size()));
     }
 
@@ -84,32 +78,29 @@ final class CollectionsApi {
 
     /** The records with the ids asked for, in that order; ids not present are left out. */
     ApiResponse get(ApiRequest request) {
-        Collection c = collection(request);
+        StoreCollection c = collection(request);
         List<String> ids = JsonFields.strings(request.json(), "ids");
-        List<StoredEmbedding> found = new ArrayList<>();
-        for (String id : ids) {
-            c.get(id).ifPresent(found::add);
-        }
-        return ApiResponse.ok(Wire.records(found));
+        return ApiResponse.ok(Json.records(c.get(GetRequest.ids(ids).include(Include.EMBEDDINGS, Include.METADATAS,
+                Include.DOCUMENTS))));
     }
 
     /** For each query vector, the ids of its nearest records, nearest first. */
     ApiResponse query(ApiRequest request) {
-        Collection c = collection(request);
+        StoreCollection c = collection(request);
         QueryRequest query = QueryRequest.parse(request.json());
         query.checkDimension(c.name(), c.dimension());
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode ids = body.putArray("ids");
         for (float[] q : query.queries()) {
             ArrayNode nearest = ids.addArray();
-            c.query(q, query.nResults()).forEach(nearest::add);
+            c.query(io.godwit.store.QueryRequest.embedding(q).nResults(query.nResults())).ids().get(0).forEach(nearest::add);
         }
         return ApiResponse.ok(body);
     }
 
-    private Collection collection(ApiRequest request) {
+    private StoreCollection collection(ApiRequest request) {
         String name = request.param("name");
-        Optional<Collection> c = store.getCollection(name);
+        Optional<StoreCollection> c = store.getCollection(name);
         return c.orElseThrow(() -> ApiError.collectionNotFound(name));
     }
 
@@ -118,7 +109,7 @@ final class CollectionsApi {
     }
 
     /** {@code written} records of the batch were added before the clash (a concurrent add won the race). */
-    private static ApiError recordExists(Collection c, String id, int written) {
+    private static ApiError recordExists(StoreCollection c, String id, int written) {
         return ApiError.alreadyExists("Record " + id + " already exists in collection " + c.name()
                 + (written == 0 ? "; nothing was added" : "; the " + written + " records before it were added"));
     }

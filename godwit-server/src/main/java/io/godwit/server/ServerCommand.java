@@ -2,7 +2,7 @@ package io.godwit.server;
 
 import io.godwit.GodwitException;
 import io.godwit.Version;
-import io.godwit.store.ClientSettings;
+import io.godwit.store.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,7 +87,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() {
         ServerConfig config;
         try {
-            config = new ServerConfig(host, port, threads, store(), ClientSettings.defaults().withEnvironment(environment));
+            config = new ServerConfig(host, port, threads, store(), Settings.defaults().withEnvironment(environment));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,13 +1,13 @@
 package io.godwit.server;
 
-import io.godwit.store.ClientSettings;
+import io.godwit.store.Settings;
 
 import java.util.Objects;
 
 /**
  * Everything a server needs to start, checked once. Only what the caller passes counts: the
  * environment's {@code GODWIT_MIGRATIONS*} variables reach the store only through
- * {@link ClientSettings#withEnvironment}, which the command line's main does and tests do not.
+ * {@link Settings#withEnvironment}, which the command line's main does and tests do not.
  *
  * @param host     the address to listen on; loopback by default, since the API has no authentication
  * @param port     the port; 0 picks a free one ({@link GodwitServer#port()} tells which)
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param store    where the data lives
  * @param settings how the store is opened: migration mode, hash algorithm, environment
  */
-public record ServerConfig(String host, int port, int threads, StoreLocation store, ClientSettings settings) {
+public record ServerConfig(String host, int port, int threads, StoreLocation store, Settings settings) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Chroma's port. */
     public static final int DEFAULT_PORT = 8000;
@@ -35,7 +35,7 @@ public record ServerConfig(String host, int port, int threads, StoreLocation sto
 
     /** The store on the default host and port, with default settings. */
     public static ServerConfig of(StoreLocation store) {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, store, ClientSettings.defaults());
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, store, Settings.defaults());
     }
 
     public ServerConfig withHost(String value) {
@@ -50,7 +50,7 @@ public record ServerConfig(String host, int port, int threads, StoreLocation sto
         return new ServerConfig(host, port, value, store, settings);
     }
 
-    public ServerConfig withSettings(ClientSettings value) {
+    public ServerConfig withSettings(Settings value) {
         return new ServerConfig(host, port, threads, store, value);
     }
 }

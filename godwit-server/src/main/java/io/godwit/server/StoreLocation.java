@@ -1,6 +1,6 @@
 package io.godwit.server;
 
-import io.godwit.store.ClientSettings;
+import io.godwit.store.Settings;
 import io.godwit.store.GodwitClient;
 
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Objects;
 public sealed interface StoreLocation {
 
     /** Opens the store, migrating it in the settings' mode first; the engine's errors pass through unchanged. */
-    GodwitClient open(ClientSettings settings);
+    GodwitClient open(Settings settings);
 
     /** A persist directory holding {@code godwit.sqlite3}, created when missing. */
     record Directory(Path path) implements StoreLocation {
@@ -19,7 +19,7 @@ public sealed interface StoreLocation {
         }
 
         @Override
-        public GodwitClient open(ClientSettings settings) {
+        public GodwitClient open(Settings settings) {
             return GodwitClient.persistent(path, settings);
         }
     }
@@ -35,7 +35,7 @@ public sealed interface StoreLocation {
         }
 
         @Override
-        public GodwitClient open(ClientSettings settings) {
+        public GodwitClient open(Settings settings) {
             return GodwitClient.postgres(url, user, password, settings);
         }
 

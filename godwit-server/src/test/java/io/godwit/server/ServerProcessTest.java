@@ -1,8 +1,7 @@
 package io.godwit.server;
 
+import io.godwit.store.GetRequest;
 import io.godwit.store.GodwitClient;
-import io.godwit.store.http.HttpCollection;
-import io.godwit.store.http.HttpGodwitClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,13 +51,14 @@ class ServerProcessTest {
         process = server(err, "--path", data.toString(), "--port", "0");
         int port = listeningPort(err);
 
-        HttpGodwitClient client = HttpGodwitClient.connect("localhost", port);   // as users write it
-        HttpCollection books = client.createCollection("books", 2, Map.of("owner", "ann"));
-        books.add("a", new float[] {1, 0}, Map.of("year", 2001), "first");
-        books.add("b", new float[] {0, 1}, Map.of(), null);
-        assertThat(client.listCollections()).containsExactly("books");
-        assertThat(books.count()).isEqualTo(2);
-        assertThat(books.query(new float[] {0.9f, 0.1f}, 1)).containsExactly("a");
+        RawHttp http = new RawHttp(java.net.URI.create("http://localhost:" + port));
+        assertThat(http.post("/api/v1/collections", "{\"name\":\"books\",\"dimension\":2,\"metadata\":{\"owner\":\"ann\"}}")
+                .status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/collections/books/add", "{\"ids\":[\"a\",\"b\"],\"embeddings\":[[1,0],[0,1]],"
+                + "\"metadatas\":[{\"year\":2001},{}],\"documents\":[\"first\",null]}").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/collections/books/count").json().get("count").asLong()).isEqualTo(2);
+        assertThat(http.post("/api/v1/collections/books/query", "{\"query_embeddings\":[[0.9,0.1]],\"n_results\":1}")
+                .json().get("ids").get(0).get(0).asText()).isEqualTo("a");
 
         process.destroy();
         assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
@@ -69,7 +68,7 @@ class ServerProcessTest {
                 .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO Serving Directory\\[path=.*\\] at http://127\\.0\\.0\\.1:" + port + "$")
                 .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO Stopped$");
         try (GodwitClient local = GodwitClient.persistent(data)) {
-            assertThat(local.getCollection("books").orElseThrow().get("a").orElseThrow().document()).isEqualTo("first");
+            assertThat(local.getCollection("books").orElseThrow().get(GetRequest.ids("a")).documents()).containsExactly("first");
         }
     }
 

@@ -24,11 +24,13 @@ public final class ChromaPeer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final Process process;
+    private final int port;
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ChromaPeer(Process process, int port) {
         this.process = process;
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -48,9 +50,41 @@ public final class ChromaPeer implements AutoCloseable {
         return peer;
     }
 
+    /** Starts a peer persisting to a new temporary folder (left for the OS to clean), as {@link #start(Path)}. */
+    public static ChromaPeer start() throws IOException, InterruptedException {
+        return start(Files.createTempDirectory("chroma-peer"));
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     public String baseUrl() {
         return base;
+    }
+
+    public URI uri() {
+        return URI.create(base);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The resident memory of the peer's processes in bytes (Linux {@code /proc}), for benchmarks; 0 when unknown. */
+    public long residentBytes() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(ChromaPeer::rss).sum();
+    }
+
+    private static long rss(ProcessHandle h) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** POSTs {@code json} as it is (so {@code 5.0} stays a float) to {@code path} under {@link #baseUrl}. */
