@@ -32,6 +32,7 @@ class ImportKillTest {
         String expected = withoutTimings(clean.out(), dir.resolve("clean"));
 
         Random random = new Random(20261201);
+        int interrupted = 0;
         for (int trial = 0; trial < 4; trial++) {
             Path target = dir.resolve("killed-" + trial);
             Process p = JavaProcess.start(GodwitCli.class, List.of("import", "--from", from.toString(), "--path", target.toString()));
@@ -50,10 +51,12 @@ class ImportKillTest {
                 assertThat(again.err()).contains("The store already has collections of the names the import would create");
                 continue;
             }
+            interrupted++;
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(withoutTimings(again.out(), target)).isEqualTo(expected);
             assertThat(target.resolve(".godwit-import")).doesNotExist();
         }
+        assertThat(interrupted).as("trials killed before the import finished").isPositive();
     }
 
     private static String withoutTimings(String json, Path target) {
