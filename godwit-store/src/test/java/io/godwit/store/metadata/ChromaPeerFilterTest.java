@@ -8,13 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,17 +31,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChromaPeerFilterTest {
     static final String SUITE = "filters";
+    private static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
     private final ChromaDifferences differences = ChromaDifferences.of(SUITE);
+    private final HttpClient http = HttpClient.newHttpClient();
     private ChromaPeer peer;
     private String collection;
 
     @BeforeAll
-    void seedPeer(@TempDir Path dir) throws Exception {
-        peer = ChromaPeer.start(dir);
-        HttpResponse<String> created = peer.post(ChromaPeer.DATABASE + "/collections", "{\"name\": \"filters\"}");
+    void seedPeer() throws Exception {
+        peer = ChromaPeer.start();
+        HttpResponse<String> created = post(DATABASE + "/collections", "{\"name\": \"filters\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        collection = ChromaPeer.DATABASE + "/collections/" + FilterDataset.JSON.readTree(created.body()).get("id").asText();
-        HttpResponse<String> added = peer.post(collection + "/add", addBody());
+        collection = DATABASE + "/collections/" + FilterDataset.JSON.readTree(created.body()).get("id").asText();
+        HttpResponse<String> added = post(collection + "/add", addBody());
         assertThat(added.statusCode()).as(added.body()).isLessThan(300);
     }
 
@@ -87,7 +90,7 @@ class ChromaPeerFilterTest {
             body.set("where_document", c.whereDocument());
         }
         body.putArray("include");
-        HttpResponse<String> response = peer.post(collection + "/get", FilterDataset.JSON.writeValueAsString(body));
+        HttpResponse<String> response = post(collection + "/get", FilterDataset.JSON.writeValueAsString(body));
         JsonNode answer = FilterDataset.JSON.readTree(response.body());
         if (response.statusCode() != 200) {
             assertThat(answer.path("error").asText()).as(response.body()).isEqualTo("InvalidArgumentError");
@@ -96,6 +99,13 @@ class ChromaPeerFilterTest {
         TreeSet<String> ids = new TreeSet<>();
         answer.get("ids").forEach(id -> ids.add(id.asText()));
         return ids.toString();
+    }
+
+    /** POSTs {@code json} as it is (so {@code 5.0} stays a float) to {@code path} on the peer. */
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(peer.uri().resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The dataset as one add call: embeddings [n, 0], documents, and metadata without array values. */

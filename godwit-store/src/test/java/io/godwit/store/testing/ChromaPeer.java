@@ -10,68 +10,117 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A real Chroma 1.0 server (the Rust server of the npm package in {@code peer/}, started by
- * {@code peer/start.sh}) for differential tests: its own persist directory and a free port, reset
- * allowed, stopped by {@link #close} (by its process, never by name). It needs
- * {@code npm ci --prefix peer} at the repository root, which {@code .ci/run} does; without it
- * {@link #start} fails saying so.
+ * A real Chroma 1.0 server (the peer that tests and benchmarks compare Godwit with), started from
+ * {@code peer/start.sh} on a free port, persisting to a new temporary folder, with reset allowed.
+ * {@link #start()} returns once it answers its heartbeat; {@link #close()} stops it by its process id
+ * and removes the folder. Needs {@code npm ci --prefix peer} (which {@code .ci/run} does): without it,
+ * {@link #start()} fails saying so.
+ *
+ * <pre>{@code
+ * try (ChromaPeer peer = ChromaPeer.start()) {
+ *     HttpRequest.newBuilder(peer.uri().resolve("/api/v2/heartbeat"))...
+ * }
+ * }</pre>
  */
 public final class ChromaPeer implements AutoCloseable {
-    /** The API prefix of the default tenant and database. */
-    public static final String DATABASE = "/api/v2/tenants/default_tenant/databases/default_database";
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final Process process;
+    private final Path data;
+    private final Path log;
     private final int port;
-    private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private ChromaPeer(Process process, int port) {
+    private ChromaPeer(Process process, Path data, Path log, int port) {
         this.process = process;
+        this.data = data;
+        this.log = log;
         this.port = port;
-        this.base = "http://127.0.0.1:" + port;
     }
 
-    /** Starts a peer persisting to {@code dir} (its log goes to {@code dir/peer.log}) and waits for its heartbeat. */
-    public static ChromaPeer start(Path dir) throws IOException, InterruptedException {
-        Path script = repositoryRoot().resolve("peer/start.sh");
-        if (!Files.isDirectory(script.getParent().resolve("node_modules/chromadb-js-bindings-linux-x64-gnu"))) {
-            throw new IllegalStateException("The Chroma peer is not installed: run 'npm ci --prefix peer' at "
-                    + script.getParent().getParent() + " (.ci/run does)");
+    /** The peer's folder in this checkout: {@code peer/} of the first parent of the working directory that has one. */
+    public static Path peerDirectory() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("peer/start.sh"))) {
+                return p.resolve("peer");
+            }
         }
-        Files.createDirectories(dir);
-        int port = freePort();
-        Process p = new ProcessBuilder("bash", script.toString(), String.valueOf(port), dir.resolve("data").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("peer.log").toFile()).start();
-        ChromaPeer peer = new ChromaPeer(p, port);
-        peer.awaitHeartbeat(dir.resolve("peer.log"));
-        return peer;
+        throw new IllegalStateException("No peer/start.sh above " + Path.of("").toAbsolutePath()
+                + ": run the tests from a Godwit checkout");
     }
 
-    /** Starts a peer persisting to a new temporary folder (left for the OS to clean), as {@link #start(Path)}. */
-    public static ChromaPeer start() throws IOException, InterruptedException {
-        return start(Files.createTempDirectory("chroma-peer"));
-    }
-
-    /** {@code http://127.0.0.1:PORT}. */
-    public String baseUrl() {
-        return base;
-    }
-
-    public URI uri() {
-        return URI.create(base);
+    public static ChromaPeer start() {
+        Path peer = peerDirectory();
+        if (!Files.isDirectory(peer.resolve("node_modules/chromadb-js-bindings-linux-x64-gnu"))) {
+            throw new IllegalStateException("The Chroma peer is not installed: run `npm ci --prefix peer` in "
+                    + peer.getParent() + " (CI's .ci/run does), then run the tests again");
+        }
+        try {
+            Path data = Files.createTempDirectory("chroma-peer");
+            Path log = data.resolveSibling(data.getFileName() + ".log");
+            int port = freePort();
+            Process p = new ProcessBuilder("bash", peer.resolve("start.sh").toString(), String.valueOf(port),
+                    data.resolve("data").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ChromaPeer started = new ChromaPeer(p, data, log, port);
+            started.awaitHeartbeat();
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Chroma peer: " + e.getMessage(), e);
+        }
     }
 
     public int port() {
         return port;
     }
 
-    /** The resident memory of the peer's processes in bytes (Linux {@code /proc}), for benchmarks; 0 when unknown. */
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private void awaitHeartbeat() throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                close();
+                throw new IllegalStateException("The Chroma peer exited with " + process.exitValue() + ": " + output());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri().resolve("/api/v2/heartbeat"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep();
+        }
+        String output = output();
+        close();
+        throw new IllegalStateException("The Chroma peer did not answer its heartbeat within " + STARTUP.toSeconds()
+                + " s on port " + port + ": " + output);
+    }
+
+    private String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "(no output)";
+        } catch (IOException e) {
+            return "(output unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The peer's resident memory in bytes (its process tree), for benchmarks; 0 when unknown. */
     public long residentBytes() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
-                .mapToLong(ChromaPeer::rss).sum();
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).mapToLong(ChromaPeer::rss).sum();
     }
 
     private static long rss(ProcessHandle h) {
@@ -87,45 +136,20 @@ public final class ChromaPeer implements AutoCloseable {
         return 0;
     }
 
-    /** POSTs {@code json} as it is (so {@code 5.0} stays a float) to {@code path} under {@link #baseUrl}. */
-    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            process.waitFor();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void awaitHeartbeat(Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The Chroma peer exited with " + process.exitValue() + "; its log: "
-                        + Files.readString(log));
-            }
-            try {
-                HttpRequest ping = HttpRequest.newBuilder(URI.create(base + "/api/v2/heartbeat"))
-                        .timeout(Duration.ofSeconds(2)).build();
-                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        close();
-        throw new IllegalStateException("The Chroma peer did not answer its heartbeat within " + STARTUP
-                + " on " + base + "; its log: " + Files.readString(log));
+        deleteQuietly(data);
+        deleteQuietly(log);
     }
 
     private static int freePort() throws IOException {
@@ -134,13 +158,19 @@ public final class ChromaPeer implements AutoCloseable {
         }
     }
 
-    /** The checkout's root: the nearest directory above the working directory holding {@code peer/start.sh}. */
-    private static Path repositoryRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("peer/start.sh"))) {
-                return p;
-            }
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        throw new UncheckedIOException(new IOException("no peer/start.sh above " + Path.of("").toAbsolutePath()));
+    }
+
+    private static void deleteQuietly(Path p) {
+        try (Stream<Path> all = Files.walk(p)) {
+            all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // already gone
+        }
     }
 }
