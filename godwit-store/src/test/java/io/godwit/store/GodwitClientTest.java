@@ -61,6 +61,20 @@ class GodwitClientTest {
     }
 
     @Test
+    void anOpenClientHoldsTheStoreInUseUntilItCloses() throws Exception {
+        Path holders = temp.resolve(GodwitClient.DATABASE_FILE + ".godwit-inuse");
+        try (GodwitClient client = GodwitClient.persistent(temp)) {
+            try (var files = Files.list(holders)) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .anyMatch(n -> n.startsWith(ProcessHandle.current().pid() + "-") && n.endsWith(".holder"));
+            }
+        }
+        try (var files = Files.list(holders)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".holder"));
+        }
+    }
+
+    @Test
     void anEphemeralStoreIsInMemoryAndLeavesNothingBehind() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> before;

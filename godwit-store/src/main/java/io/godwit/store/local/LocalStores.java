@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Opens the three in-process stores: migrations first (the engine's own connection and lock), then
- * the store's connections, then {@link StoreOpening#prepare}. A failure on the way closes what was opened.
+ * the store's connections, the engine's "in use" hold (kept until the client closes), then
+ * {@link StoreOpening#prepare}. A failure on the way closes what was opened.
  */
 public final class LocalStores {
     /** Today's vector segment; the vector-index issue makes this choice a setting. */
@@ -60,6 +61,7 @@ public final class LocalStores {
     private static Opened prepared(Connections connections, Settings settings, Godwit migrator, MigrateResult migrated) {
         Store store = new Store(connections, settings, VECTORS);
         try {
+            store.holdInUse(migrator);
             StoreOpening.prepare(store);
             return new Opened(store, migrator, migrated);
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.godwit.store.local;
 
+import io.godwit.Godwit;
+import io.godwit.spi.InUseHold;
 import io.godwit.store.Settings;
 import io.godwit.store.vector.VectorSegment;
 
@@ -16,11 +18,33 @@ public final class Store implements AutoCloseable {
     private final Settings settings;
     private final VectorSegment.Factory vectorFactory;
     private final Map<UUID, VectorSegment> vectors = new ConcurrentHashMap<>();
+    private InUseHold inUse = InUseHold.NONE;
 
     public Store(Connections connections, Settings settings, VectorSegment.Factory vectorFactory) {
         this.connections = connections;
         this.settings = settings;
         this.vectorFactory = vectorFactory;
+    }
+
+    /**
+     * Marks the store in use by this client (the engine's hold: a migration, restore or rollback by
+     * another process waits for it, then refuses naming this process), until {@link #releaseInUse}
+     * or {@link #close}. Taken once the client has migrated on open.
+     */
+    synchronized void holdInUse(Godwit engine) {
+        releaseInUse();
+        inUse = engine.holdInUse(command());
+    }
+
+    synchronized void releaseInUse() {
+        InUseHold held = inUse;
+        inUse = InUseHold.NONE;
+        held.close();
+    }
+
+    private static String command() {
+        String command = System.getProperty("sun.java.command");
+        return command == null || command.isBlank() ? "a Java application" : command;
     }
 
     public Connections connections() {
@@ -60,7 +84,11 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        forgetAllVectors(false);
-        connections.close();
+        try {
+            forgetAllVectors(false);
+            connections.close();
+        } finally {
+            releaseInUse();
+        }
     }
 }

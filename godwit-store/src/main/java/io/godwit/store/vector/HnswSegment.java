@@ -3,6 +3,7 @@ package io.godwit.store.vector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,12 +127,21 @@ public final class HnswSegment implements AutoCloseable {
         schedule();
     }
 
-    /** Reads the log past {@code seenSeqId} into the pending tail. Called before every query. */
+    /** Reads the log the segment was opened with past {@code seenSeqId} into the pending tail. */
     public void catchUp() {
+        catchUp(log);
+    }
+
+    /**
+     * Reads {@code from} past {@code seenSeqId} into the pending tail; called before every query. The
+     * log may be a view of the same log bound to the caller's connection (the store's queries read
+     * it inside their own snapshot).
+     */
+    public void catchUp(VectorLog from) {
         catchUp.lock();
         try {
             while (true) {
-                List<LogEntry> entries = log.after(seenSeqId, CATCH_UP_CHUNK);
+                List<LogEntry> entries = from.after(seenSeqId, CATCH_UP_CHUNK);
                 if (entries.isEmpty()) {
                     break;
                 }
@@ -164,11 +174,16 @@ public final class HnswSegment implements AutoCloseable {
      * distances, nearest first; fewer only when fewer exist. Catches up from the log first.
      */
     public List<Hit> search(float[] query, int k, Candidates candidates, int efSearch) {
+        return search(log, query, k, candidates, efSearch);
+    }
+
+    /** {@link #search(float[], int, Candidates, int)}, catching up from {@code from} (see {@link #catchUp(VectorLog)}). */
+    public List<Hit> search(VectorLog from, float[] query, int k, Candidates candidates, int efSearch) {
         if (query.length != params.dimension()) {
             throw new IllegalArgumentException("vector index: the query has " + query.length
                     + " dimensions, the collection " + params.dimension());
         }
-        catchUp();
+        catchUp(from);
         lock.readLock().lock();
         try {
             ExactScan scan = new ExactScan(params.space(), query, k);
@@ -379,6 +394,14 @@ public final class HnswSegment implements AutoCloseable {
     /** "file" when opened from a sound index file; "rebuilt: REASON" when rebuilt; "in memory" when ephemeral. */
     public String origin() {
         return origin;
+    }
+
+    /** Compares what the segment answers from (caught up from {@code from}) with the database's rows, sorted. */
+    public IndexCheck check(VectorLog from, long[] databaseRows) {
+        catchUp(from);
+        long[] sorted = databaseRows.clone();
+        Arrays.sort(sorted);
+        return IndexCheck.of(sorted, liveIds());
     }
 
     public IndexParams params() {
