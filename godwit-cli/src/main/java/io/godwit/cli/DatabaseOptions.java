@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,8 +57,16 @@ public final class DatabaseOptions {
         if (url != null) {
             builder.url(url).user(user).schema(schema).password(password(environment));
         } else if (file != null) {
+            if (Files.isDirectory(file)) {
+                throw usage("--db " + file + " is a folder, not a database file: --db takes a SQLite file (e.g. "
+                        + file.resolve("chroma.sqlite3") + "); for a persist directory, use --path " + file);
+            }
             builder.sqlite(file);
         } else {
+            if (path != null && Files.exists(path) && !Files.isDirectory(path)) {
+                throw usage("--path " + path + " is a file, not a folder: --path takes the persist directory that holds "
+                        + DATABASE_FILE + " (created if missing); for a database file, use --db " + path);
+            }
             builder.sqlite((path == null ? DEFAULT_PATH : path).resolve(DATABASE_FILE));
         }
     }

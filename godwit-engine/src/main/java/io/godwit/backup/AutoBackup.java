@@ -27,9 +27,10 @@ public final class AutoBackup {
     }
 
     /**
-     * Takes the backup and rotates old ones; returns it, or null when switched off, when the
-     * database is not a file, or when it holds nothing yet. A failed backup stops the run before
-     * anything is applied: the promise of a way back is kept or the upgrade does not start.
+     * Takes the backup; returns it, or null when switched off, when the database is not a file, or
+     * when it holds nothing yet. A failed backup stops the run before anything is applied: the
+     * promise of a way back is kept or the upgrade does not start. Old backups are rotated only by
+     * {@link #afterRun}, once the run has committed something.
      *
      * @param c the migrator's connection, used only to see whether there is a schema
      */
@@ -50,8 +51,27 @@ public final class AutoBackup {
                     + " autoBackup(false)) once you have a backup of your own.", e);
         }
         LOG.info("Backed up {} before migrating: {}", r.file(), backup.file());
-        BackupFolder.rotate(folder, r.file(), config.backupsToKeep());
         return backup.file();
+    }
+
+    /**
+     * Settles the backup {@link #beforeMigrate} took once the run is over. A run that committed
+     * something (all of it, or with per-migration transactions a part) keeps its backup, the way
+     * back from that upgrade, and rotates older ones out. A run that committed nothing deletes its
+     * own backup and rotates nothing: the database is as it was, and repeated failures must never
+     * push out the backup taken before the last upgrade that did commit.
+     *
+     * @param backup what {@link #beforeMigrate} returned; nothing is done for null
+     */
+    public static void afterRun(GodwitConfiguration config, Path backup, boolean committed) {
+        if (backup == null || !(config.database() instanceof RestoreCapable r)) {
+            return;
+        }
+        if (committed) {
+            BackupFolder.rotate(BackupFolder.of(r.file()), r.file(), config.backupsToKeep());
+        } else {
+            BackupFolder.delete(backup);
+        }
     }
 
     private static boolean holdsSchema(Connection c) throws SQLException {

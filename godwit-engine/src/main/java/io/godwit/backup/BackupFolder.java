@@ -73,6 +73,17 @@ final class BackupFolder {
         return found;
     }
 
+    /** Deletes one backup and its manifest (the file first: a lone manifest reads as unfinished). */
+    static void delete(Path backup) {
+        try {
+            Files.deleteIfExists(backup);
+            Files.deleteIfExists(BackupManifest.pathOf(backup));
+            LOG.info("Deleted {}: the run committed nothing, so the database is as that backup holds it", backup);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the backup {} of a run that committed nothing: {}", backup, e.getMessage());
+        }
+    }
+
     /** Deletes the automatic backups of {@code databaseFile} beyond the newest {@code keep}; returns what it deleted. */
     static List<Path> rotate(Path folder, Path databaseFile, int keep) {
         List<Backup> all = list(folder, databaseFile, BackupKind.BEFORE_MIGRATE);

@@ -86,7 +86,14 @@ public final class Migrator {
                 }
                 // Under the lock and only when something will change: the way back matches what is changed.
                 Path backup = AutoBackup.beforeMigrate(config, c);
-                List<AppliedMigration> applied = new Applier(db, config).apply(c, pending);
+                Applier applier = new Applier(db, config);
+                List<AppliedMigration> applied;
+                try {
+                    applied = applier.apply(c, pending);
+                } finally {
+                    // Rotation only after a commit; a run that committed nothing deletes its own backup.
+                    AutoBackup.afterRun(config, backup, applier.committed() > 0);
+                }
                 return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), backup);
             } catch (SQLException | RuntimeException e) {
                 // Still under the lock: no other migrator can be inside the file we remove.

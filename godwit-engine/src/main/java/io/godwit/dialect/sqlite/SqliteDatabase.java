@@ -57,6 +57,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
 
     @Override
     public Optional<Connection> openForReading() throws SQLException {
+        SqlitePath.check(file);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -76,6 +77,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
 
     @Override
     public Connection openForWriting() throws SQLException {
+        SqlitePath.check(file);
         try {
             Path parent = file.getParent();
             if (parent != null) {
