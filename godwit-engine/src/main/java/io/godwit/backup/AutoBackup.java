@@ -5,8 +5,7 @@ import io.godwit.GodwitException;
 import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
 import io.godwit.spi.RestoreCapable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,7 @@ import java.time.Instant;
  * the schema between the copy and the run, and a current database costs no backup.
  */
 public final class AutoBackup {
-    private static final Logger LOG = LoggerFactory.getLogger(AutoBackup.class);
+    private static final Log LOG = Log.get(AutoBackup.class);
 
     private AutoBackup() {
     }

@@ -1,8 +1,7 @@
 package io.godwit.backup;
 
 import io.godwit.GodwitException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -22,7 +21,7 @@ import java.util.List;
  * are ever deleted.
  */
 final class BackupFolder {
-    private static final Logger LOG = LoggerFactory.getLogger(BackupFolder.class);
+    private static final Log LOG = Log.get(BackupFolder.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private BackupFolder() {

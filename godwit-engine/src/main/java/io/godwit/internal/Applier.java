@@ -7,8 +7,6 @@ import io.godwit.MigrationListener;
 import io.godwit.PlannedMigration;
 import io.godwit.spi.CreatesSchema;
 import io.godwit.spi.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +22,7 @@ import java.util.List;
  * runs alone, with autocommit, bracketed by side-table rows that let status see it if it stops.
  */
 final class Applier {
-    private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+    private static final Log LOG = Log.get(Applier.class);
 
     private final Database db;
     private final GodwitConfiguration config;

@@ -16,8 +16,6 @@ import io.godwit.UninitializedMigrationsError;
 import io.godwit.backup.AutoBackup;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +34,7 @@ import java.util.Optional;
  * transaction, and unlock.
  */
 public final class Migrator {
-    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    private static final Log LOG = Log.get(Migrator.class);
 
     private final GodwitConfiguration config;
     private final Database db;
