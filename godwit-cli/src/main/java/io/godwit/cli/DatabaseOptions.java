@@ -1,6 +1,8 @@
 package io.godwit.cli;
 
 import io.godwit.GodwitConfiguration;
+import io.godwit.GodwitException;
+import io.godwit.store.importer.ChromaLayout;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,7 +17,9 @@ import java.util.stream.Stream;
  * Which database a command works on, shared by every command as a picocli mixin: a persist
  * directory (the default, {@code ./godwit_data}), a SQLite file (a Chroma {@code chroma.sqlite3}
  * too), or a JDBC URL. The password is read only from the environment, so that it never shows in
- * a process list or a shell history, and it is never printed.
+ * a process list or a shell history, and it is never printed. A persist directory that holds a
+ * Chroma layout instead of a Godwit store is refused with the import command, before anything is
+ * opened or created.
  */
 public final class DatabaseOptions {
     static final Path DEFAULT_PATH = Path.of("godwit_data");
@@ -67,7 +71,13 @@ public final class DatabaseOptions {
                 throw usage("--path " + path + " is a file, not a folder: --path takes the persist directory that holds "
                         + DATABASE_FILE + " (created if missing); for a database file, use --db " + path);
             }
-            builder.sqlite((path == null ? DEFAULT_PATH : path).resolve(DATABASE_FILE));
+            Path dir = path == null ? DEFAULT_PATH : path;
+            if (!Files.exists(dir.resolve(DATABASE_FILE))) {
+                ChromaLayout.refusal(dir).ifPresent(message -> {
+                    throw new GodwitException(message);
+                });
+            }
+            builder.sqlite(dir.resolve(DATABASE_FILE));
         }
     }
 

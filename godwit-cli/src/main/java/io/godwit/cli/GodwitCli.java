@@ -54,7 +54,7 @@ public final class GodwitCli implements Callable<Integer> {
             RepairCommand.class,
             RehashCommand.class,
             ResolveCommand.class,
-            ImportLegacyCommand.class);
+            ImportCommand.class);
 
     /** Read by {@link ErrorReporter} from the parse result; declared here once for every command. */
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print a stack trace with an error, and the engine's log on a terminal (elsewhere it is always on stderr).")

@@ -1,60 +1,56 @@
 package io.godwit.server;
 
+import io.godwit.store.StoreException;
+
 /**
- * A refusal the client can act on, answered as {@code {"error": CODE, "message": TEXT}} with its
- * status. Thrown by endpoints and request parsing; the router turns it into the answer. It carries
- * no stack trace: it is an answer, not a failure of the server.
+ * A refusal the client gets as Chroma's {@code {"error": NAME, "message": TEXT}} with an HTTP status.
+ * The message is written for people and names what to fix; it never holds a stack trace or a
+ * library's message.
  */
 final class ApiError extends RuntimeException {
-    private final int status;
-    private final String error;
+    final int status;
+    final String error;
 
-    private ApiError(int status, String error, String message) {
+    ApiError(int status, String error, String message) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
     }
 
-    /** 400: the request is malformed or does not fit the collection (e.g. a wrong dimension). */
+    static ApiError of(StoreException e) {
+        return new ApiError(e.kind().httpStatus, e.kind().errorName, oneLine(e.getMessage()));
+    }
+
     static ApiError invalid(String message) {
-        return new ApiError(400, "InvalidArgument", message);
+        return of(StoreException.invalid(message));
     }
 
-    /** 404: no collection of that name. */
-    static ApiError collectionNotFound(String name) {
-        return new ApiError(404, "CollectionNotFound", "Collection " + name + " does not exist");
+    static ApiError notFound(String message) {
+        return new ApiError(404, StoreException.Kind.NOT_FOUND.errorName, message);
     }
 
-    /** 404: no endpoint at that path. */
-    static ApiError unknownEndpoint(String method, String path) {
-        return new ApiError(404, "UnknownEndpoint", "No endpoint " + method + " " + path + " (see the README (Server and HTTP client))");
-    }
-
-    /** 405: the path exists, but not with that method. */
-    static ApiError methodNotAllowed(String method, String path, String allowed) {
-        return new ApiError(405, "MethodNotAllowed", method + " is not allowed on " + path + "; use " + allowed);
-    }
-
-    /** 409: a collection or record of that name already exists. */
-    static ApiError alreadyExists(String message) {
-        return new ApiError(409, "AlreadyExists", message);
-    }
-
-    /** 413: a request body past the server's limit. */
     static ApiError tooLarge(long limit) {
-        return new ApiError(413, "PayloadTooLarge", "The request body is larger than " + limit + " bytes; send fewer records at a time");
+        return new ApiError(413, StoreException.Kind.TOO_LARGE.errorName, "The request body is larger than the server's"
+                + " limit of " + limit + " bytes; send fewer records per request (or start the server with a larger"
+                + " --max-body-mib)");
     }
 
-    /** 500: the server failed; the message says what, the server's log says why. */
-    static ApiError internal(String message) {
-        return new ApiError(500, "InternalError", message);
+    static ApiError unauthorized() {
+        return new ApiError(401, StoreException.Kind.UNAUTHORIZED.errorName, "This server needs a token: send"
+                + " `Authorization: Bearer TOKEN` or `X-Chroma-Token: TOKEN`");
     }
 
-    int status() {
-        return status;
+    static ApiError v1Gone() {
+        return new ApiError(410, "Unimplemented", "The v1 API is deprecated. Please use /v2 apis");
     }
 
-    String error() {
-        return error;
+    static ApiError shuttingDown() {
+        return new ApiError(503, StoreException.Kind.BUSY.errorName, "The server is shutting down; retry on another"
+                + " instance or after it restarts");
+    }
+
+    /** A multi-line message (an engine error) on one line. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,35 +1,57 @@
 package io.godwit.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One request as an endpoint sees it: the values of the path's {@code {placeholders}} and the
- * body, read whole by the router (within its size limit).
+ * One request as an endpoint sees it: the path's named parts (percent-decoded one segment at a time,
+ * so an encoded {@code /} never splits a path), the query string's parameters and the parsed body.
  */
-record ApiRequest(String method, String path, Map<String, String> params, byte[] body) {
+record ApiRequest(String method, String path, Map<String, String> params, Map<String, String> query, JsonNode body) {
 
     String param(String name) {
         return params.get(name);
     }
 
-    /** The body as a JSON object; anything else is a 400 saying where the JSON went wrong. */
-    JsonNode json() {
-        JsonNode node;
+    /** A non-negative whole number from the query string, or null when absent. */
+    Integer queryInt(String name) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
         try {
-            node = body.length == 0 ? null : Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiError.invalid("The request body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw ApiError.invalid("The request body could not be read: " + e.getMessage());
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Refused below.
         }
-        if (node == null || !node.isObject()) {
-            throw ApiError.invalid(method + " " + path + " takes a JSON object as its body");
+        throw ApiError.invalid(name + ": expected a whole number of at least 0 in the query string");
+    }
+
+    static Map<String, String> parseQuery(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
         }
-        return node;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            out.putIfAbsent(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    static String decode(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("The request path or query holds a malformed percent-encoding");
+        }
     }
 }

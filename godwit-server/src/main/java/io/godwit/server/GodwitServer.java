@@ -2,7 +2,7 @@ package io.godwit.server;
 
 import com.sun.net.httpserver.HttpServer;
 import io.godwit.GodwitException;
-import io.godwit.store.GodwitClient;
+import io.godwit.store.StoreClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,76 +11,113 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Godwit over HTTP, Chroma's server: one store, opened at start, served as the JSON API of
- * the README (Server and HTTP client) by the JDK's HttpServer on a small fixed pool of threads.
+ * Chroma's HTTP API v2 in front of one {@link StoreClient}: what {@code godwit run} serves.
  *
- * <p>Starting opens the store the way every client does, migrating it in the configured mode
- * first, so a server on a database newer than its code (or behind a migration that needs an
- * operator) refuses to start with the engine's error, and nothing listens. From the command line
- * ({@link #main}) that error is one line on stderr and the exit code is the error's
- * {@link GodwitException#exitCode()}.
+ * <p>The HTTP layer is the JDK's {@code HttpServer} (no dependency; HTTP/1.1 keep-alive) with a
+ * fixed pool of {@link ServerConfig#threads()} threads, so requests are served in parallel and the
+ * store's own concurrency decides what waits: reads never wait for other reads. Nagle's algorithm
+ * is off ({@code sun.net.httpserver.nodelay}), else small answers on a kept-alive connection wait
+ * for the client's delayed ACK.
+ *
+ * <p>{@link #close()} (the shutdown hook of SIGTERM) refuses new requests with 503, lets those in
+ * progress finish (up to {@link #DRAIN_SECONDS}), stops listening and closes the store.
  */
 public final class GodwitServer implements AutoCloseable {
     /** How long {@link #close()} lets requests in progress finish before it closes the store under them. */
-    static final long DRAIN_SECONDS = 10;
+    public static final long DRAIN_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(GodwitServer.class);
 
+    static {
+        // Read once by the JDK when its HttpServer class initialises: set before any server exists.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer http;
-    private final ExecutorService pool;
-    private final GodwitClient store;
+    private final ThreadPoolExecutor pool;
+    private final StoreClient store;
+    private final Drain drain;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GodwitServer(HttpServer http, ExecutorService pool, GodwitClient store) {
+    private GodwitServer(HttpServer http, ThreadPoolExecutor pool, StoreClient store, Drain drain) {
         this.http = http;
         this.pool = pool;
         this.store = store;
+        this.drain = drain;
     }
 
-    /** Opens the store (migrating it), then listens; on any failure nothing is left open. */
-    public static GodwitServer start(ServerConfig config) {
-        GodwitClient store = config.store().open(config.settings());
-        try {
-            return listen(config, store);
-        } catch (RuntimeException e) {
-            try {
-                store.close();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-    }
-
-    private static GodwitServer listen(ServerConfig config, GodwitClient store) {
+    /**
+     * Serves {@code store}, which the server then owns (it closes it). Refuses, closing nothing, a
+     * non-loopback address without a token unless {@link ServerConfig#allowUnauthenticated()}, and an
+     * address it cannot bind.
+     */
+    public static GodwitServer start(ServerConfig config, StoreClient store) {
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
             throw new GodwitException("Cannot listen on " + config.host() + ": unknown host");
         }
+        boolean loopback = address.getAddress().isLoopbackAddress();
+        if (!loopback && config.authToken() == null && !config.allowUnauthenticated()) {
+            throw new GodwitException("Refusing to listen on " + config.host() + " without a token: anyone who reaches"
+                    + " it could read and write the store. Set a token (--auth-token-env VAR or GODWIT_SERVER_AUTH_TOKEN),"
+                    + " listen on 127.0.0.1, or pass --allow-unauthenticated") {
+                @Override
+                public int exitCode() {
+                    return EXIT_USAGE;
+                }
+            };
+        }
         HttpServer http;
         try {
-            http = HttpServer.create(address, 0);
+            http = HttpServer.create(address, 256);
         } catch (IOException e) {
             throw new GodwitException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), threads());
+        Drain drain = new Drain();
+        Auth auth = Auth.token(config.authToken());
+        Router router = new Router(routes(store, auth), auth, new BodyReader(config.maxBodyBytes()), drain);
+        ThreadPoolExecutor pool = pool(config.threads());
         http.setExecutor(pool);
-        http.createContext("/", Api.router(store));
+        http.createContext("/", router);
         http.start();
-        GodwitServer server = new GodwitServer(http, pool, store);
-        if (!address.getAddress().isLoopbackAddress()) {
-            LOG.warn("{} is not a loopback address: the API has no authentication, so whoever reaches it can read"
-                    + " and write the store", address.getAddress().getHostAddress());
+        GodwitServer server = new GodwitServer(http, pool, store, drain);
+        if (!loopback && config.authToken() == null) {
+            LOG.warn("Listening on {} without a token (--allow-unauthenticated): whoever reaches it can read and write"
+                    + " the store", address.getAddress().getHostAddress());
         }
-        LOG.info("Serving {} at {}", config.store(), server.uri());
+        LOG.info("Serving Chroma's API v2 at {} with {} threads", server.uri(), config.threads());
         return server;
+    }
+
+    /** Every route of the API, then {@code /openapi.json}, which describes them. */
+    static List<Route> routes(StoreClient store, Auth auth) {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new SystemRoutes(store).routes());
+        routes.addAll(new TenantRoutes(store).routes());
+        routes.addAll(new CollectionRoutes(store).routes());
+        routes.addAll(new RecordRoutes(store).routes());
+        List<Route> described = List.copyOf(routes);
+        routes.add(new Route("GET", "/openapi.json", "This document", false,
+                r -> ApiResponse.ok(OpenApi.document(described, auth.enabled()))));
+        return routes;
+    }
+
+    private static ThreadPoolExecutor pool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread t = new Thread(task, "godwit-http-" + count.incrementAndGet());
+                    t.setDaemon(false);
+                    return t;
+                });
     }
 
     /** The port listened on: the configured one, or the one picked for port 0. */
@@ -96,46 +133,26 @@ public final class GodwitServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, lets the requests in progress finish (up to {@link #DRAIN_SECONDS}), then
-     * closes the store. Their answers may be lost with their connections, but their writes are
-     * transactions, so each is in the store or not at all. Idempotent; called by the shutdown hook.
+     * Refuses new requests (503), lets those in progress finish and answer (up to {@link #DRAIN_SECONDS}),
+     * stops listening, then closes the store. A write cut off past the drain is a transaction, so it is in
+     * the store whole or not at all. Idempotent; called by the shutdown hook.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        http.stop(0);
-        pool.shutdown();
+        drain.close();
         try {
-            if (!pool.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+            if (!drain.awaitIdle(DRAIN_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("Requests still running after {} s; closing the store under them", DRAIN_SECONDS);
-                pool.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        http.stop(0);
+        pool.shutdownNow();
         store.close();
         LOG.info("Stopped");
-    }
-
-    /**
-     * {@code godwit-server [--path DIR | --url URL [--user U] [--password-env VAR]] [--host H] [--port P]}.
-     * Prints {@code Listening on http://HOST:PORT} on stdout once it serves, and runs until the
-     * process is stopped (SIGTERM, Ctrl-C), closing the store on the way out. The environment's
-     * {@code GODWIT_MIGRATIONS*} variables apply here, and only here.
-     */
-    public static void main(String[] args) {
-        ServerCommand command = new ServerCommand(System.getenv(), true);
-        int code = command.execute(args);
-        if (command.server().isEmpty()) {
-            System.exit(code);
-        }
-        // Serving: the pool's threads keep the JVM alive until the shutdown hook closes the server.
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> new Thread(task, "godwit-http-" + count.incrementAndGet());
     }
 }

@@ -3,147 +3,163 @@ package io.godwit.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.godwit.GodwitException;
+import io.godwit.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends each request to the endpoint whose method and path pattern match, and turns whatever
- * happens into a JSON answer: the endpoint's, an {@link ApiError}'s {@code {error, message}}, or
- * a 500 for anything unexpected. A 500 never shows the client a stack trace or an exception's
- * class; the server's log gets both. Called by the HttpServer's pool, any number at once.
+ * Sends each request to the route whose method and path match, and turns whatever happens into a
+ * JSON answer: the route's, an {@link ApiError}'s or a StoreException's {@code {error, message}}, or a
+ * 500 for anything unexpected, which never shows the client a stack trace or a library's message
+ * (the log has them, under the request id that the answer's {@code X-Request-Id} header carries).
+ * Called by the server's pool, any number at once.
+ *
+ * <p>Order of checks: {@code /api/v1/*} is 410 (as Chroma); an unknown path 404, a known path with
+ * another method 405; then the token (401); then the body, bounded ({@link BodyReader}: 413); then the
+ * route. Requests are logged at debug, refusals at info and failures at error, each with its id.
  */
 final class Router implements HttpHandler {
-    /** Requests larger than this are refused with 413 before they are parsed. */
-    static final int MAX_BODY = 64 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final String ID_PREFIX = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 
-    /** One endpoint; runs on a pool thread, and may throw {@link ApiError} to refuse. */
-    interface Endpoint {
-        ApiResponse handle(ApiRequest request);
+    private final List<Route> routes;
+    private final List<String[]> patterns = new ArrayList<>();
+    private final Auth auth;
+    private final BodyReader bodies;
+    private final Drain drain;
+    private final AtomicLong ids = new AtomicLong();
+
+    Router(List<Route> routes, Auth auth, BodyReader bodies, Drain drain) {
+        this.routes = List.copyOf(routes);
+        routes.forEach(r -> patterns.add(r.segments()));
+        this.auth = auth;
+        this.bodies = bodies;
+        this.drain = drain;
     }
 
-    private record Route(String method, String[] pattern, Endpoint endpoint) {
-        /** The values of the pattern's {@code {placeholders}}, or null when the path does not match. */
-        Map<String, String> match(String[] path) {
-            if (path.length != pattern.length) {
-                return null;
-            }
-            Map<String, String> params = new HashMap<>();
-            for (int i = 0; i < path.length; i++) {
-                if (pattern[i].startsWith("{")) {
-                    params.put(pattern[i].substring(1, pattern[i].length() - 1), path[i]);
-                } else if (!pattern[i].equals(path[i])) {
-                    return null;
-                }
-            }
-            return params;
-        }
-    }
-
-    private final List<Route> routes = new ArrayList<>();
-
-    Router get(String pattern, Endpoint endpoint) {
-        routes.add(new Route("GET", segments(pattern), endpoint));
-        return this;
-    }
-
-    Router post(String pattern, Endpoint endpoint) {
-        routes.add(new Route("POST", segments(pattern), endpoint));
-        return this;
+    List<Route> routes() {
+        return routes;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
+        String id = ID_PREFIX + "-" + Long.toHexString(ids.incrementAndGet());
         String line = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+        long start = System.nanoTime();
+        exchange.getResponseHeaders().set("X-Request-Id", id);
+        if (!drain.enter()) {
+            sendQuietly(exchange, ApiResponse.of(ApiError.shuttingDown()), id, line, start);
+            return;
+        }
         try {
-            ApiResponse response = respond(exchange, line);
-            LOG.debug("{} -> {}", line, response.status());
-            send(exchange, response);
-        } catch (IOException e) {
-            LOG.debug("{}: the client went away ({})", line, e.toString());
+            sendQuietly(exchange, respond(exchange, id, line), id, line, start);
         } finally {
-            exchange.close();
+            drain.leave();
         }
     }
 
-    private ApiResponse respond(HttpExchange exchange, String line) {
+    private ApiResponse respond(HttpExchange exchange, String id, String line) {
         try {
             return dispatch(exchange);
         } catch (ApiError e) {
-            return ApiResponse.of(e);
-        } catch (RuntimeException e) {
-            return ApiResponse.of(failure(line, e));
+            return refused(id, line, e);
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.INTERNAL) {
+                return ApiResponse.of(failure(id, line, e));
+            }
+            return refused(id, line, ApiError.of(e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return ApiResponse.of(failure(id, line, e));
         }
     }
 
     private ApiResponse dispatch(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        String[] segments = segments(path);
-        List<String> allowed = new ArrayList<>();
-        for (Route route : routes) {
-            Map<String, String> params = route.match(segments);
-            if (params != null && route.method().equals(method)) {
-                return route.endpoint().handle(new ApiRequest(method, path, params, body(exchange)));
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String[] path = Route.split(rawPath);
+        if (path.length >= 2 && path[0].equals("api") && path[1].equals("v1")) {
+            throw ApiError.v1Gone();
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
+            Map<String, String> params = route.match(path);
+            if (params == null) {
+                continue;
             }
-            if (params != null) {
+            if (!route.method().equals(method)) {
                 allowed.add(route.method());
+                continue;
             }
+            if (!route.open()) {
+                auth.check(exchange.getRequestHeaders());
+            }
+            byte[] body = bodies.read(exchange);
+            ApiRequest request = new ApiRequest(method, rawPath, params,
+                    ApiRequest.parseQuery(exchange.getRequestURI().getRawQuery()), Json.parse(body));
+            return route.endpoint().handle(request);
         }
         if (allowed.isEmpty()) {
-            throw ApiError.unknownEndpoint(method, path);
+            throw ApiError.notFound("No route " + method + " " + rawPath + "; the routes are listed at /openapi.json");
         }
-        String allow = allowed.stream().distinct().collect(Collectors.joining(", "));
-        exchange.getResponseHeaders().set("Allow", allow);
-        throw ApiError.methodNotAllowed(method, path, allow);
+        exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
+        throw new ApiError(405, "MethodNotAllowed", method + " is not allowed on " + rawPath + "; use "
+                + String.join(" or ", allowed));
+    }
+
+    private static ApiResponse refused(String id, String line, ApiError e) {
+        LOG.info("{} {} -> {} {}", id, line, e.status, e.getMessage());
+        return ApiResponse.of(e);
     }
 
     /**
-     * The 500 for an unexpected failure, logged here with its stack trace. The engine's and the
-     * store's messages are written for users and say what failed, so they are passed on (on one
-     * line); anything else might be a bug's internals, so the client gets a generic sentence.
+     * The 500 for an unexpected failure, logged with its stack trace. The engine's messages are
+     * written for users and say what failed (a locked or unreachable database), so they are passed on;
+     * anything else might be a bug's internals, so the client gets a sentence with the request id.
      */
-    static ApiError failure(String line, RuntimeException e) {
-        LOG.error("{} failed", line, e);
-        if (e instanceof GodwitException && e.getMessage() != null) {
-            return ApiError.internal(e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+    static ApiError failure(String id, String line, Throwable e) {
+        LOG.error("{} {} failed", id, line, e);
+        if (e instanceof GodwitException && e.getMessage() != null && !e.getMessage().isBlank()) {
+            return new ApiError(500, StoreException.Kind.INTERNAL.errorName, ApiError.oneLine(e.getMessage()));
         }
-        return ApiError.internal("The server failed to handle " + line + "; its log has the details");
+        return new ApiError(500, StoreException.Kind.INTERNAL.errorName, "The server failed to handle " + line
+                + "; its log has the details under request id " + id);
     }
 
-    private static byte[] body(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw ApiError.tooLarge(MAX_BODY);
-            }
-            return bytes;
+    private void sendQuietly(HttpExchange exchange, ApiResponse response, String id, String line, long start) {
+        try {
+            send(exchange, response, bodies);
+            LOG.debug("{} {} -> {} in {} ms", id, line, response.status(), (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
-            throw ApiError.invalid("The request body could not be read: " + e.getMessage());
+            LOG.debug("{} {}: the client went away ({})", id, line, e.toString());
+        } finally {
+            exchange.close();
         }
     }
 
-    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    /**
+     * Writes the answer and flushes it to the client, then reads what is left of the request body
+     * before closing: the JDK closes a connection whose body was not read when the answer's stream
+     * closes, and a client still sending would see a reset instead of the answer (a 413's, say).
+     */
+    private static void send(HttpExchange exchange, ApiResponse response, BodyReader bodies) throws IOException {
+        byte[] bytes = Json.write(response.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+            out.flush();
+            bodies.finish(exchange);
         }
-    }
-
-    /** "/api/v1/x/" and "/api/v1/x" alike: the non-empty segments. */
-    private static String[] segments(String path) {
-        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
     }
 }

@@ -1,56 +1,67 @@
 package io.godwit.server;
 
-import io.godwit.store.ClientSettings;
-
-import java.util.Objects;
-
 /**
- * Everything a server needs to start, checked once. Only what the caller passes counts: the
- * environment's {@code GODWIT_MIGRATIONS*} variables reach the store only through
- * {@link ClientSettings#withEnvironment}, which the command line's main does and tests do not.
+ * How {@code godwit run} listens, immutable. Reads nothing from the environment: the command line
+ * resolves {@code --auth-token-env} / {@code GODWIT_SERVER_AUTH_TOKEN} into {@link #authToken}.
  *
- * @param host     the address to listen on; loopback by default, since the API has no authentication
- * @param port     the port; 0 picks a free one ({@link GodwitServer#port()} tells which)
- * @param threads  requests handled at once (the store itself serves one at a time)
- * @param store    where the data lives
- * @param settings how the store is opened: migration mode, hash algorithm, environment
+ * @param host                 address to listen on; default {@code 127.0.0.1}
+ * @param port                 port; {@code 0} picks a free one; default 8000 (Chroma's)
+ * @param threads              requests served at once; default {@link #defaultThreads()}
+ * @param maxBodyBytes         the largest request body accepted (413 above); default 40 MiB, as Chroma
+ * @param authToken            the token every route but heartbeat needs; null: none
+ * @param allowUnauthenticated allow a non-loopback address without a token (refused otherwise)
  */
-public record ServerConfig(String host, int port, int threads, StoreLocation store, ClientSettings settings) {
+public record ServerConfig(String host, int port, int threads, long maxBodyBytes, String authToken,
+                           boolean allowUnauthenticated) {
     public static final String DEFAULT_HOST = "127.0.0.1";
-    /** Chroma's port. */
     public static final int DEFAULT_PORT = 8000;
-    public static final int DEFAULT_THREADS = 4;
+    public static final long DEFAULT_MAX_BODY_BYTES = 40L << 20;
 
     public ServerConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(settings, "settings");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be within 0..65535, got " + port);
         }
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException("threads must be between 1 and 256, not " + threads);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1024, got " + maxBodyBytes);
+        }
+        if (authToken != null && authToken.isEmpty()) {
+            throw new IllegalArgumentException("authToken must not be empty");
         }
     }
 
-    /** The store on the default host and port, with default settings. */
-    public static ServerConfig of(StoreLocation store) {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, store, ClientSettings.defaults());
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, defaultThreads(), DEFAULT_MAX_BODY_BYTES, null, false);
+    }
+
+    /** Enough threads that slow writers never starve readers: 4 per core, at least 16. */
+    public static int defaultThreads() {
+        return Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, threads, store, settings);
+        return new ServerConfig(value, port, threads, maxBodyBytes, authToken, allowUnauthenticated);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, threads, store, settings);
+        return new ServerConfig(host, value, threads, maxBodyBytes, authToken, allowUnauthenticated);
     }
 
     public ServerConfig withThreads(int value) {
-        return new ServerConfig(host, port, value, store, settings);
+        return new ServerConfig(host, port, value, maxBodyBytes, authToken, allowUnauthenticated);
     }
 
-    public ServerConfig withSettings(ClientSettings value) {
-        return new ServerConfig(host, port, threads, store, value);
+    public ServerConfig withMaxBodyBytes(long value) {
+        return new ServerConfig(host, port, threads, value, authToken, allowUnauthenticated);
+    }
+
+    public ServerConfig withAuthToken(String value) {
+        return new ServerConfig(host, port, threads, maxBodyBytes, value, allowUnauthenticated);
+    }
+
+    public ServerConfig withAllowUnauthenticated(boolean value) {
+        return new ServerConfig(host, port, threads, maxBodyBytes, authToken, value);
     }
 }

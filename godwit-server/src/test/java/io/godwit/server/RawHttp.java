@@ -1,46 +1,49 @@
 package io.godwit.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 
-/** Requests as any HTTP client sends them, to check the wire format itself: statuses, headers, bodies. */
+/**
+ * HTTP/1.1 over a plain socket, for what the JDK client smooths over: a body sent whole whatever the
+ * server answers first, and the answer read to the end of the connection, so a test sees exactly
+ * what arrived before the server closed it (a reset surfaces as an IOException).
+ */
 final class RawHttp {
-    record Answer(int status, String contentType, String allow, String text, JsonNode json) {
+    private RawHttp() {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
-    private final URI base;
-
-    RawHttp(URI base) {
-        this.base = base;
-    }
-
-    Answer get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
-    }
-
-    Answer post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json;
-        try {
-            json = JSON.readTree(r.body());
-        } catch (IOException notJson) {
-            json = null;
+    /** Sends the request head (without the blank line) and body on a new connection; the whole answer. */
+    static String exchange(URI server, String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
         }
-        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
-                r.headers().firstValue("Allow").orElse(null), r.body(), json);
+    }
+
+    /** A chunked body of {@code size} bytes of {@code fill}, in chunks of 64 KiB, with the last chunk. */
+    static byte[] chunked(int size, byte fill) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[64 << 10];
+        java.util.Arrays.fill(chunk, fill);
+        for (int left = size; left > 0; left -= chunk.length) {
+            int n = Math.min(left, chunk.length);
+            out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk, 0, n);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 }

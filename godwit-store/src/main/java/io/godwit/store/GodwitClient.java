@@ -4,7 +4,7 @@ import io.godwit.Godwit;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.MigrateResult;
-import io.godwit.store.legacy.LegacyLayout;
+import io.godwit.store.importer.ChromaLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,15 +45,15 @@ public final class GodwitClient implements LegacyStoreClient {
     }
 
     /**
-     * A store persisted in {@code directory/godwit.sqlite3}. A directory in the legacy
-     * DuckDB+Parquet layout is refused with the command that imports it.
+     * A store persisted in {@code directory/godwit.sqlite3}. A Chroma persist directory (either
+     * layout) is refused with the command that imports it, and nothing is written there.
      */
     public static GodwitClient persistent(Path directory, ClientSettings settings) {
         Path file = directory.resolve(DATABASE_FILE);
-        if (LegacyLayout.isLegacy(directory) && !Files.exists(file)) {
-            throw new GodwitException(directory + " holds the legacy DuckDB+Parquet layout, which this version no longer"
-                    + " reads. Import it into a new store with `godwit import-legacy --from " + directory
-                    + " --path NEW_DIR`, then open NEW_DIR.");
+        if (!Files.exists(file)) {
+            ChromaLayout.refusal(directory).ifPresent(message -> {
+                throw new GodwitException(message);
+            });
         }
         return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null, settings.applyTo(Godwit.configure().sqlite(file)), null);
     }

@@ -1,100 +1,145 @@
 package io.godwit.store.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.godwit.store.LegacyStoreCollection;
-import io.godwit.store.StoredEmbedding;
+import io.godwit.store.CollectionChange;
+import io.godwit.store.CollectionConfiguration;
+import io.godwit.store.DeleteRequest;
+import io.godwit.store.GetRequest;
+import io.godwit.store.GetResult;
+import io.godwit.store.Include;
+import io.godwit.store.QueryRequest;
+import io.godwit.store.QueryResult;
+import io.godwit.store.RecordBatch;
+import io.godwit.store.StoreCollection;
+import io.godwit.store.StoreException;
+import io.godwit.store.embedding.EmbeddingFunction;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * A collection on a Godwit server. Each method is one HTTP request; the batch forms
- * ({@link #add(List)}, {@link #get(List)}, {@link #query(List, int)}) carry many records in one,
- * as Chroma's API does. Name, dimension and metadata are those the server described when the
- * collection was created or looked up (they do not change).
+ * A collection over Chroma's API v2: each call one request to {@code .../collections/{id}/...}.
+ * When the handle was made by {@code createCollection} with an embedding function, documents without
+ * embeddings and {@code queryTexts} are embedded here, in the client, as Chroma's clients do.
  */
-public final class HttpCollection implements LegacyStoreCollection {
+final class HttpCollection implements StoreCollection {
     private final Transport transport;
-    private final String name;
-    private final Integer dimension;
-    private final Map<String, Object> metadata;
     private final String path;
+    private final CollectionJson.Description description;
+    private final EmbeddingFunction<?> embeddingFunction;
 
-    HttpCollection(Transport transport, JsonNode description) {
+    HttpCollection(Transport transport, String path, CollectionJson.Description description,
+                   EmbeddingFunction<?> embeddingFunction) {
         this.transport = transport;
-        this.name = description.path("name").asText();
-        this.dimension = description.path("dimension").isInt() ? description.get("dimension").intValue() : null;
-        this.metadata = Map.copyOf(Wire.metadata(description.path("metadata")));
-        this.path = "api/v1/collections/" + Transport.segment(name);
+        this.path = path;
+        this.description = description;
+        this.embeddingFunction = embeddingFunction;
+    }
+
+    @Override
+    public UUID id() {
+        return description.id();
     }
 
     @Override
     public String name() {
-        return name;
+        return description.name();
     }
 
     @Override
-    public Optional<Integer> dimension() {
-        return Optional.ofNullable(dimension);
+    public String tenant() {
+        return description.tenant();
+    }
+
+    @Override
+    public String database() {
+        return description.database();
     }
 
     @Override
     public Map<String, Object> metadata() {
-        return metadata;
+        return description.metadata();
     }
 
     @Override
-    public void add(String recordId, float[] embedding, Map<String, Object> metadata, String document) {
-        add(List.of(new StoredEmbedding(recordId, embedding, metadata, document)));
+    public CollectionConfiguration configuration() {
+        return description.configuration();
     }
 
-    /**
-     * Adds the records in one request. The server checks them all (dimension, metadata types, ids
-     * not yet present) before writing any; it then writes them one by one, each all or nothing.
-     */
-    public void add(List<StoredEmbedding> records) {
-        transport.post(path + "/add", Wire.records(records));
+    @Override
+    public Optional<Integer> dimension() {
+        return Optional.ofNullable(description.dimension());
+    }
+
+    @Override
+    public void add(RecordBatch records) {
+        transport.post(path + "/add", RecordsJson.writeBatch(embedded(records)));
+    }
+
+    @Override
+    public void upsert(RecordBatch records) {
+        transport.post(path + "/upsert", RecordsJson.writeBatch(embedded(records)));
+    }
+
+    @Override
+    public void update(RecordBatch records) {
+        transport.post(path + "/update", RecordsJson.writeBatch(records));
+    }
+
+    /** How many records were deleted; 0 from a server that does not say (Chroma 1.0 answers {@code {}}). */
+    @Override
+    public long delete(DeleteRequest request) {
+        return transport.post(path + "/delete", RecordsJson.writeDelete(request)).path("deleted").asLong(0);
+    }
+
+    @Override
+    public GetResult get(GetRequest request) {
+        return RecordsJson.readGetResult(transport.post(path + "/get", RecordsJson.writeGet(request)));
+    }
+
+    @Override
+    public GetResult peek(int limit) {
+        return get(GetRequest.all().limit(limit).include(EnumSet.of(Include.EMBEDDINGS, Include.DOCUMENTS,
+                Include.METADATAS)));
+    }
+
+    @Override
+    public QueryResult query(QueryRequest request) {
+        List<float[]> vectors = request.queryEmbeddings();
+        if (vectors == null) {
+            vectors = embed(request.queryTexts(), "queryTexts");
+        }
+        return RecordsJson.readQueryResult(transport.post(path + "/query", RecordsJson.writeQuery(request, vectors)));
     }
 
     @Override
     public long count() {
-        return transport.get(path + "/count").path("count").longValue();
+        return transport.get(path + "/count").asLong();
     }
 
     @Override
-    public Optional<StoredEmbedding> get(String recordId) {
-        return get(List.of(recordId)).stream().findFirst();
+    public void modify(CollectionChange change) {
+        transport.put(path, CollectionJson.writeChange(change));
     }
 
-    /** The records with these ids, in the order asked; ids not present are left out. */
-    public List<StoredEmbedding> get(List<String> recordIds) {
-        ObjectNode body = Transport.JSON.createObjectNode();
-        recordIds.forEach(body.putArray("ids")::add);
-        return Wire.records(transport.post(path + "/get", body));
+    private RecordBatch embedded(RecordBatch records) {
+        if (records.embeddings() != null || records.documents() == null || embeddingFunction == null) {
+            return records;
+        }
+        return records.embeddings(embed(records.documents(), "documents"));
     }
 
-    @Override
-    public List<String> query(float[] query, int k) {
-        return query(List.of(query), k).get(0);
-    }
-
-    /** For each query vector, the ids of its {@code k} nearest records, nearest first. */
-    public List<List<String>> query(List<float[]> queries, int k) {
-        ObjectNode body = Transport.JSON.createObjectNode();
-        ArrayNode vectors = body.putArray("query_embeddings");
-        queries.forEach(q -> vectors.add(Wire.vector(q)));
-        body.put("n_results", k);
-        List<List<String>> results = new ArrayList<>();
-        transport.post(path + "/query", body).path("ids").forEach(ids -> results.add(Wire.strings(ids)));
-        return results;
-    }
-
-    @Override
-    public String toString() {
-        return "HttpCollection[" + name + " at " + transport.base() + "]";
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<float[]> embed(List<?> inputs, String field) {
+        if (inputs == null) {
+            throw StoreException.invalid("query_embeddings: missing; give query embeddings or " + field);
+        }
+        if (embeddingFunction == null) {
+            throw StoreException.invalid(field + ": collection " + name() + " has no embedding function in this"
+                    + " client; pass embeddings, or create the handle with createCollection(... embeddingFunction(f))");
+        }
+        return ((EmbeddingFunction) embeddingFunction).embed(inputs);
     }
 }

@@ -1,36 +1,27 @@
 package io.godwit.store.legacy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.godwit.GodwitException;
 import io.godwit.store.Collection;
 import io.godwit.store.GodwitClient;
+import io.godwit.store.Settings;
+import io.godwit.store.importer.ChromaSource;
+import io.godwit.store.importer.SourceCollection;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Moves a legacy DuckDB+Parquet persist directory into a new Godwit store, the job Chroma's
- * {@code chroma-migrate} did. The legacy files are only read. The new store is built under a
+ * Moves a Chroma persist directory (either layout, see {@link ChromaSource}) into a new Godwit
+ * store, the job Chroma's {@code chroma-migrate} did for its own move off DuckDB. The Chroma files
+ * are only read. Until the store keeps tenants, databases and uris, collections outside the
+ * default tenant and database, and records with uris, are refused before anything is written. The new store is built under a
  * temporary name beside the target and renamed into place only when every record made it, so a
  * failed import leaves no half-filled store behind.
  */
 public final class LegacyImporter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private LegacyImporter() {
     }
 
@@ -40,10 +31,6 @@ public final class LegacyImporter {
 
     /** Imports {@code legacyDir} into a new store in {@code targetDir}, which must not hold one yet. */
     public static Report importInto(Path legacyDir, Path targetDir) {
-        LegacyLayout layout = new LegacyLayout(legacyDir);
-        if (!LegacyLayout.isLegacy(legacyDir)) {
-            throw new GodwitException("No legacy layout in " + legacyDir + ": expected " + LegacyLayout.COLLECTIONS);
-        }
         Path target = targetDir.resolve(GodwitClient.DATABASE_FILE);
         if (Files.exists(target)) {
             throw new GodwitException("A Godwit store already exists at " + target + ": import into an empty folder");
@@ -51,12 +38,12 @@ public final class LegacyImporter {
         Path staging = targetDir.resolve(".import-" + ProcessHandle.current().pid());
         try {
             Report report;
-            try (GodwitClient client = GodwitClient.persistent(staging); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-                report = copy(layout, duck, client);
+            try (ChromaSource source = ChromaSource.open(legacyDir); GodwitClient client = GodwitClient.persistent(staging)) {
+                report = copy(source, client);
             }
             Files.move(staging.resolve(GodwitClient.DATABASE_FILE), target, StandardCopyOption.ATOMIC_MOVE);
             return report;
-        } catch (SQLException | IOException e) {
+        } catch (IOException e) {
             throw new GodwitException("Could not import the legacy layout in " + legacyDir + ": " + e.getMessage()
                     + ". Nothing was written to " + targetDir + ".", e);
         } finally {
@@ -64,62 +51,28 @@ public final class LegacyImporter {
         }
     }
 
-    private static Report copy(LegacyLayout layout, Connection duck, GodwitClient client) throws SQLException, IOException {
-        Map<String, Collection> byUuid = new HashMap<>();
-        try (Statement st = duck.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CAST(uuid AS VARCHAR), name, metadata FROM read_parquet("
-                     + literal(layout.collections()) + ") ORDER BY name")) {
-            while (rs.next()) {
-                Integer dimension = dimension(duck, layout, rs.getString(1));
-                byUuid.put(rs.getString(1), client.createCollection(rs.getString(2), dimension, metadata(rs.getString(3))));
-            }
-        }
-        long records = 0;
-        if (Files.isRegularFile(layout.embeddings())) {
-            try (Statement st = duck.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT CAST(collection_uuid AS VARCHAR), id, embedding, document, metadata"
-                         + " FROM read_parquet(" + literal(layout.embeddings()) + ")")) {
-                while (rs.next()) {
-                    Collection collection = byUuid.get(rs.getString(1));
-                    if (collection == null) {
-                        throw new GodwitException("Legacy record " + rs.getString(2) + " belongs to unknown collection " + rs.getString(1));
-                    }
-                    collection.add(rs.getString(2), floats(rs.getArray(3)), metadata(rs.getString(5)), rs.getString(4));
-                    records++;
+    private static Report copy(ChromaSource source, GodwitClient client) {
+        source.collections().forEach(LegacyImporter::checkScope);
+        long[] records = {0};
+        for (SourceCollection c : source.collections()) {
+            Collection collection = client.createCollection(c.name(), c.dimension(), c.metadata());
+            source.read(c, 1000, batch -> batch.forEach(r -> {
+                if (r.uri() != null) {
+                    throw new GodwitException("Record " + r.id() + " of collection " + c.path() + " has a uri, which this"
+                            + " release of the store cannot keep yet; nothing was imported.");
                 }
-            }
+                collection.add(r.id(), r.embedding(), r.metadata() == null ? Map.of() : r.metadata(), r.document());
+                records[0]++;
+            }));
         }
-        return new Report(byUuid.size(), records);
+        return new Report(source.collections().size(), records[0]);
     }
 
-    private static Integer dimension(Connection duck, LegacyLayout layout, String collectionUuid) throws SQLException {
-        if (!Files.isRegularFile(layout.embeddings())) {
-            return null;
+    private static void checkScope(SourceCollection c) {
+        if (!c.tenant().equals(Settings.DEFAULT_TENANT) || !c.database().equals(Settings.DEFAULT_DATABASE)) {
+            throw new GodwitException("Collection " + c.path() + " is outside " + Settings.DEFAULT_TENANT + "/"
+                    + Settings.DEFAULT_DATABASE + ", which this release of the store cannot keep yet; nothing was imported.");
         }
-        try (Statement st = duck.createStatement();
-             ResultSet rs = st.executeQuery("SELECT max(len(embedding)) FROM read_parquet(" + literal(layout.embeddings())
-                     + ") WHERE CAST(collection_uuid AS VARCHAR) = " + literal(collectionUuid))) {
-            rs.next();
-            int d = rs.getInt(1);
-            return rs.wasNull() ? null : d;
-        }
-    }
-
-    private static Map<String, Object> metadata(String json) throws IOException {
-        return json == null || json.isBlank() ? Map.of() : new LinkedHashMap<>(JSON.readValue(json, MAP));
-    }
-
-    private static float[] floats(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).floatValue();
-        }
-        return out;
-    }
-
-    private static String literal(Object value) {
-        return "'" + value.toString().replace("'", "''") + "'";
     }
 
     private static void deleteQuietly(Path dir) {

@@ -4,6 +4,7 @@ import io.godwit.GodwitException;
 import io.godwit.store.Collection;
 import io.godwit.store.GodwitClient;
 import io.godwit.store.StoredEmbedding;
+import io.godwit.store.importer.ChromaLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,8 @@ class LegacyImporterTest {
             st.execute("INSERT INTO embeddings VALUES"
                     + " ('11111111-1111-1111-1111-111111111111', gen_random_uuid(), [1.0, 0.0], 'the quick fox', 'a', '{\"year\": 2001, \"score\": 0.5, \"new\": true}'),"
                     + " ('11111111-1111-1111-1111-111111111111', gen_random_uuid(), [0.0, 1.0], NULL, 'b', NULL)");
-            st.execute("COPY collections TO '" + dir.resolve(LegacyLayout.COLLECTIONS) + "' (FORMAT PARQUET)");
-            st.execute("COPY embeddings TO '" + dir.resolve(LegacyLayout.EMBEDDINGS) + "' (FORMAT PARQUET)");
+            st.execute("COPY collections TO '" + dir.resolve(ChromaLayout.PARQUET.marker()) + "' (FORMAT PARQUET)");
+            st.execute("COPY embeddings TO '" + dir.resolve(ChromaLayout.PARQUET_EMBEDDINGS) + "' (FORMAT PARQUET)");
         }
         return dir;
     }
@@ -63,7 +64,7 @@ class LegacyImporterTest {
     void openingALegacyDirectorySaysHowToImportIt() throws Exception {
         Path legacy = legacy();
         assertThatThrownBy(() -> GodwitClient.persistent(legacy)).isInstanceOf(GodwitException.class)
-                .hasMessageContaining("legacy DuckDB+Parquet layout").hasMessageContaining("godwit import-legacy --from " + legacy);
+                .hasMessageContaining("Chroma before 0.4 (DuckDB + Parquet)").hasMessageContaining("godwit import --from " + legacy);
         assertThat(legacy.resolve(GodwitClient.DATABASE_FILE)).doesNotExist();
     }
 
@@ -73,7 +74,7 @@ class LegacyImporterTest {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             st.execute("COPY (SELECT '99999999-9999-9999-9999-999999999999'::UUID AS collection_uuid, gen_random_uuid() AS uuid,"
                     + " [1.0, 2.0]::DOUBLE[] AS embedding, NULL::VARCHAR AS document, 'orphan' AS id, NULL::VARCHAR AS metadata)"
-                    + " TO '" + legacy.resolve(LegacyLayout.EMBEDDINGS) + "' (FORMAT PARQUET)");
+                    + " TO '" + legacy.resolve(ChromaLayout.PARQUET_EMBEDDINGS) + "' (FORMAT PARQUET)");
         }
         Path target = temp.resolve("store");
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The default embedding function beside transformers.js on the same model file and texts.
+# Usage: bench/embeddings.sh [--texts=N] [--threads=N]    (default 10,000 WordNet glosses, one thread per core)
+# Needs wordnet-base (apt-get install -y wordnet-base) and node. Figures: bench/out/embeddings.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -r /usr/share/wordnet/data.noun ] || { echo "WordNet is needed: apt-get install -y wordnet-base" >&2; exit 1; }
+command -v node >/dev/null || { echo "node is needed for the transformers.js side" >&2; exit 1; }
+
+echo "Building godwit-bench and what it needs..."
+mvn -q -pl godwit-bench -am package -DskipTests
+# No install scripts: onnxruntime-node's CPU binaries are in its npm package.
+[ -d godwit-embeddings-minilm/golden/node_modules ] || ONNXRUNTIME_NODE_INSTALL=skip npm ci --prefix godwit-embeddings-minilm/golden --no-audit --no-fund --ignore-scripts
+CP="godwit-bench/target/classes:$(cat godwit-bench/target/classpath.txt)"
+
+exec java -cp "$CP" -Dbench.out=bench/out io.godwit.bench.embed.EmbeddingBench "$@"

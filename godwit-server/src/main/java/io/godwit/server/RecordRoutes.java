@@ -1,0 +1,78 @@
+package io.godwit.server;
+
+import io.godwit.store.DeleteRequest;
+import io.godwit.store.QueryRequest;
+import io.godwit.store.RecordBatch;
+import io.godwit.store.StoreClient;
+import io.godwit.store.StoreCollection;
+import io.godwit.store.http.RecordsJson;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import static io.godwit.server.ApiResponse.NODES;
+
+/**
+ * The records of a collection addressed by id: add (201), update, upsert, delete ({@code {"deleted": N}}),
+ * get, query, count. A batch over the store's {@code max_batch_size} is refused before the store sees it.
+ */
+final class RecordRoutes {
+    private static final String COLLECTION = CollectionRoutes.COLLECTIONS + "/{collection}";
+
+    private final StoreClient store;
+
+    RecordRoutes(StoreClient store) {
+        this.store = store;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                new Route("POST", COLLECTION + "/add", "Adds records {ids, embeddings, documents?, metadatas?, uris?};"
+                        + " an id already present is left unchanged", false, r -> write(r, StoreCollection::add, 201)),
+                new Route("POST", COLLECTION + "/update", "Updates the fields given of records present", false,
+                        r -> write(r, StoreCollection::update, 200)),
+                new Route("POST", COLLECTION + "/upsert", "Adds or replaces records", false,
+                        r -> write(r, StoreCollection::upsert, 200)),
+                new Route("POST", COLLECTION + "/delete", "Deletes records by ids, where, where_document", false,
+                        this::delete),
+                new Route("POST", COLLECTION + "/get", "Records by ids and/or filters, with limit, offset, include",
+                        false, r -> ApiResponse.ok(RecordsJson.writeGetResult(collection(r).get(RecordsJson.get(r.body()))))),
+                new Route("POST", COLLECTION + "/query", "Nearest neighbours of query_embeddings (n_results, ids, where,"
+                        + " where_document, include)", false, this::query),
+                new Route("GET", COLLECTION + "/count", "How many records", false,
+                        r -> ApiResponse.ok(NODES.numberNode(collection(r).count()))));
+    }
+
+    private StoreCollection collection(ApiRequest r) {
+        return CollectionRoutes.byId(store, r, "collection");
+    }
+
+    private ApiResponse write(ApiRequest r, BiConsumer<StoreCollection, RecordBatch> op, int status) {
+        RecordBatch batch = RecordsJson.batch(r.body());
+        checkBatch(batch.size());
+        op.accept(collection(r), batch);
+        return new ApiResponse(status, NODES.objectNode());
+    }
+
+    private ApiResponse delete(ApiRequest r) {
+        DeleteRequest request = RecordsJson.delete(r.body());
+        if (request.ids() != null) {
+            checkBatch(request.ids().size());
+        }
+        return ApiResponse.ok(NODES.objectNode().put("deleted", collection(r).delete(request)));
+    }
+
+    private ApiResponse query(ApiRequest r) {
+        QueryRequest request = RecordsJson.query(r.body());
+        checkBatch(request.queryEmbeddings().size());
+        return ApiResponse.ok(RecordsJson.writeQueryResult(collection(r).query(request)));
+    }
+
+    private void checkBatch(int size) {
+        int max = store.settings().maxBatchSize();
+        if (size > max) {
+            throw ApiError.invalid("The batch holds " + size + " records, more than this server's max_batch_size of "
+                    + max + "; split it into batches of at most " + max);
+        }
+    }
+}
