@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
  * gets the options that chose the database and the subsystems in the command the user ran
  * ({@code --path}/{@code --db}/{@code --url} and their companions, {@code --migrations-dir},
  * {@code --no-builtin}, {@code --hash}), quoted for a POSIX shell. The engine's messages name
- * commands without options, since a library user has none.
+ * commands without options, since a library user has none. A suggested command that already
+ * names a database, or that makes another one ({@code import}), is left as written.
  */
 final class Hints {
     private static final Set<String> CARRIED = Set.of("--path", "--db", "--url", "--user", "--password-env", "--schema",
             "--migrations-dir", "--no-builtin", "--hash");
+    /** Commands whose --path names another database than the one at hand: their hints are left as written. */
+    private static final Set<String> OWN_DATABASE = Set.of("import", "import-legacy");
     private static final Pattern COMMAND = Pattern.compile("`godwit ([a-z][a-z-]*)([^`]*)`");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:@%+,-]+");
 
@@ -58,7 +61,9 @@ final class Hints {
         Matcher m = COMMAND.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement("`godwit " + m.group(1) + " " + options + m.group(2) + "`"));
+            boolean own = OWN_DATABASE.contains(m.group(1)) || m.group(2).matches(".*--(path|db|url)\\b.*");
+            m.appendReplacement(out, Matcher.quoteReplacement(own ? m.group()
+                    : "`godwit " + m.group(1) + " " + options + m.group(2) + "`"));
         }
         return m.appendTail(out).toString();
     }

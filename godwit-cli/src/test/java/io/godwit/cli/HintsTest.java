@@ -35,6 +35,19 @@ class HintsTest {
     }
 
     @Test
+    void aCommandThatNamesItsOwnDatabaseIsLeftAsWritten() throws Exception {
+        Path db = dir.resolve("g.sqlite3");
+        CliRunner.Result r = run("status", "--db", db.toString());
+        picocli.CommandLine.ParseResult parsed = GodwitCli.commandLine(java.util.Map.of(), Terminal.none())
+                .parseArgs("status", "--db", db.toString());
+
+        String text = Hints.of(parsed).apply("Run `godwit import --from old --path new` or `godwit migrate`.");
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(text).isEqualTo("Run `godwit import --from old --path new` or `godwit migrate --db " + db + "`.");
+    }
+
+    @Test
     void aPendingMigrationHintAfterMigrateOfPartOfItKeepsTheOptions() throws Exception {
         Path m = dir.resolve("m");
         Fixtures.write(m, "00001-a.sqlite.sql", "CREATE TABLE a (x INTEGER);");
