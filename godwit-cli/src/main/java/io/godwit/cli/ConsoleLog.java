@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Whether the engine's log lines reach stderr. On a terminal each migration is already a line of
@@ -12,14 +13,20 @@ import java.util.Arrays;
  * record. Set before the first logger exists: slf4j-simple reads its levels once.
  */
 final class ConsoleLog {
-    static final String LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.io.godwit";
+    /** The engine's packages, whose INFO lines repeat what the commands print; a server's own log is not among them. */
+    static final List<String> ENGINE_LOGGERS = List.of("io.godwit.internal", "io.godwit.backup", "io.godwit.dialect");
 
     private ConsoleLog() {
     }
 
     static void configure(String[] args) {
-        if (System.getProperty(LEVEL_PROPERTY) == null && stderrIsTerminal() && !Arrays.asList(args).contains("--verbose")) {
-            System.setProperty(LEVEL_PROPERTY, "warn");
+        if (stderrIsTerminal() && !Arrays.asList(args).contains("--verbose")) {
+            for (String logger : ENGINE_LOGGERS) {
+                String property = "org.slf4j.simpleLogger.log." + logger;
+                if (System.getProperty(property) == null) {
+                    System.setProperty(property, "warn");
+                }
+            }
         }
     }
 
