@@ -1,5 +1,8 @@
 package io.godwit.server;
 
+import io.godwit.server.testing.ChromaPeer;
+import io.godwit.server.testing.Repository;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

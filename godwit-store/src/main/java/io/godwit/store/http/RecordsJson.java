@@ -48,8 +48,12 @@ public final class RecordsJson {
                 .uris(JsonValues.optionalNullableStrings(o.get("uris"), "uris"));
     }
 
+    /** A delete body; Chroma's newer {@code limit} is refused rather than ignored, so no call deletes more than asked. */
     public static DeleteRequest delete(JsonNode body) {
         ObjectNode o = JsonValues.object(body, "body");
+        if (!absent(o.get("limit"))) {
+            throw StoreException.invalid("limit: not supported on delete; delete by ids, or narrow the where filter");
+        }
         return new DeleteRequest(JsonValues.optionalStrings(o.get("ids"), "ids"),
                 JsonValues.filter(o.get("where"), "where"), JsonValues.filter(o.get("where_document"), "where_document"));
     }

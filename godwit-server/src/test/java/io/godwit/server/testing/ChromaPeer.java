@@ -1,4 +1,4 @@
-package io.godwit.server;
+package io.godwit.server.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,7 +16,7 @@ import java.time.Duration;
  * its own process. Needs {@code npm ci --prefix peer} at the repository root, which {@code .ci/run}
  * does; without it {@link #start} fails saying so.
  */
-final class ChromaPeer implements AutoCloseable {
+public final class ChromaPeer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final Process process;
@@ -27,7 +27,7 @@ final class ChromaPeer implements AutoCloseable {
         this.uri = uri;
     }
 
-    static ChromaPeer start(Path dir) throws IOException, InterruptedException {
+    public static ChromaPeer start(Path dir) throws IOException, InterruptedException {
         Path peer = Repository.root().resolve("peer");
         if (!Files.isDirectory(peer.resolve("node_modules/chromadb-js-bindings-linux-x64-gnu"))) {
             throw new IllegalStateException("The Chroma peer is not installed: run 'npm ci --prefix peer' in "
@@ -43,11 +43,11 @@ final class ChromaPeer implements AutoCloseable {
         return started;
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -74,7 +74,7 @@ final class ChromaPeer implements AutoCloseable {
         throw new IllegalStateException("The Chroma peer did not answer within " + STARTUP + ": " + Files.readString(log));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -1,14 +1,14 @@
-package io.godwit.server;
+package io.godwit.server.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The checkout the tests run in: the nearest folder above the working directory holding {@code peer/start.sh}. */
-final class Repository {
+public final class Repository {
     private Repository() {
     }
 
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("peer/start.sh"))) {
             dir = dir.getParent();
