@@ -15,7 +15,7 @@ import java.util.ServiceLoader;
  * does not bring slf4j-api along, and touches SLF4J only when a provider is there (looked up as
  * SLF4J does: a service, or the {@code slf4j.provider} property). Messages use SLF4J's {} format.
  */
-public final class Log {
+public final class Log { // also the store's: it has no SLF4J of its own either
     private static final boolean ENABLED = slf4jWithProvider();
 
     private final Object logger;
@@ -43,6 +43,12 @@ public final class Log {
     public void warn(String format, Object... args) {
         if (logger != null) {
             ((Logger) logger).warn(format, args);
+        }
+    }
+
+    public void error(String format, Object... args) {
+        if (logger != null) {
+            ((Logger) logger).error(format, args);
         }
     }
 
