@@ -57,7 +57,7 @@ class ParquetSourceTest {
             assertThat(books.dimension()).isEqualTo(2);
             assertThat(notes.metadata()).isEqualTo(Map.of("hnsw:space", "cosine", "owner.name", "ann"));
             assertThat(notes.configuration().space().wireName()).isEqualTo("cosine");
-            List<SourceRecord> records = SqliteSourcePeerTest.read(source, books);
+            List<SourceRecord> records = ChromaFixturesTest.read(source, books);
             assertThat(records).extracting(SourceRecord::id).containsExactly("a", "b", "c");
             assertThat(records.get(0).metadata()).isNull();
             assertThat(records.get(1).metadata()).isEqualTo(Map.of("year", 2001L, "where.city", "Oslo", "where.geo.lat", 59.9,

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The filter table against the real Chroma 1.0 peer: the same records (less the array values,
  * which Chroma 1.0 cannot store), the same filters sent as raw JSON bodies, and the answers
- * compared with the table's, except where {@code chroma-differences.json} lists the case (then the
+ * compared with the table's, for get and for query, except where {@code chroma-differences.json} lists the case (then the
  * peer must answer exactly what that table says it does).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,7 +63,16 @@ class ChromaPeerFilterTest {
     void peerAnswersAsTheTableSaysUnlessADifferenceIsListed(FilterCase c) throws Exception {
         String listed = differences.chroma(c.name());
         String expected = listed != null ? listed : c.expected();
-        assertThat(peerAnswer(c)).as("peer's answer to %s (%s)", c.name(),
+        assertThat(peerAnswer(c, false)).as("peer's answer to %s (%s)", c.name(),
+                listed != null ? "a listed difference" : "as Godwit").isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void peerQueriesAsTheTableSaysUnlessADifferenceIsListed(FilterCase c) throws Exception {
+        String listed = differences.chroma(c.name());
+        String expected = listed != null ? listed : c.expected();
+        assertThat(peerAnswer(c, true)).as("peer's query answer to %s (%s)", c.name(),
                 listed != null ? "a listed difference" : "as Godwit").isEqualTo(expected);
     }
 
@@ -77,12 +86,17 @@ class ChromaPeerFilterTest {
             assertThat(entry.path("what").asText()).as("what of %s", name).isNotBlank();
             assertThat(entry.path("why").asText()).as("why of %s", name).isNotBlank();
         });
-        System.out.printf("Chroma peer comparison: %d filters compared, %d listed differences%n",
+        System.out.printf("Chroma peer comparison: %d filters compared (get and query), %d listed differences%n",
                 FilterCase.ALL.size(), differences.entries().size());
     }
 
-    private String peerAnswer(FilterCase c) throws IOException, InterruptedException {
+    /** The ids the peer's get (or query, with nResults above the record count) answers, sorted; or "error". */
+    private String peerAnswer(FilterCase c, boolean query) throws IOException, InterruptedException {
         ObjectNode body = FilterDataset.JSON.createObjectNode();
+        if (query) {
+            body.putArray("query_embeddings").addArray().add(0.0).add(0.0);
+            body.put("n_results", FilterDataset.RECORDS.size() + 5);
+        }
         if (c.where() != null) {
             body.set("where", c.where());
         }
@@ -90,14 +104,14 @@ class ChromaPeerFilterTest {
             body.set("where_document", c.whereDocument());
         }
         body.putArray("include");
-        HttpResponse<String> response = post(collection + "/get", FilterDataset.JSON.writeValueAsString(body));
+        HttpResponse<String> response = post(collection + (query ? "/query" : "/get"), FilterDataset.JSON.writeValueAsString(body));
         JsonNode answer = FilterDataset.JSON.readTree(response.body());
         if (response.statusCode() != 200) {
             assertThat(answer.path("error").asText()).as(response.body()).isEqualTo("InvalidArgumentError");
             return "error";
         }
         TreeSet<String> ids = new TreeSet<>();
-        answer.get("ids").forEach(id -> ids.add(id.asText()));
+        (query ? answer.get("ids").get(0) : answer.get("ids")).forEach(id -> ids.add(id.asText()));
         return ids.toString();
     }
 

@@ -1,8 +1,9 @@
 package io.godwit.store.importer;
 
 import io.godwit.store.Space;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,23 +14,30 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The persist directory the real Chroma 1.0 server wrote (src/test/resources/chroma/1.0-peer,
- * from godwit-store/src/test/fixtures/chroma-1x.sh) read back: every tenant, database, collection
- * and record equals what that server itself returned for it, vectors purged from its log included,
- * and the directory is byte-for-byte as it was.
+ * The committed Chroma directories (src/test/resources/chroma, see its README) read back: every
+ * tenant, database, collection and record equals the expectation beside it, and the directory is
+ * byte-for-byte as it was. {@code 1.0-peer} was written by the real Chroma 1.0 server and its
+ * expectation is what that server returned, vectors purged from its log included; the
+ * {@code *-built} ones were built from Chroma's migration files at those tags
+ * (godwit-store/src/test/fixtures/chroma-0x.py), and their history is recognised as that release's.
  */
-class SqliteSourcePeerTest {
+class ChromaFixturesTest {
     @TempDir
     Path temp;
 
-    @Test
-    void everyRecordEqualsWhatThePeerReturned() {
-        Path dir = Fixtures.copy("1.0-peer/persist", temp);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "1.0-peer    | Chroma 1.0.0 to 1.2.2",
+            "0.4.0-built | Chroma 0.4.0",
+            "0.5.0-built | Chroma 0.5.0",
+            "0.6.3-built | Chroma 0.5.6 to 0.6.3"})
+    void everyRecordEqualsTheExpectation(String fixture, String writtenBy) {
+        Path dir = Fixtures.copy(fixture + "/persist", temp);
         Map<String, String> before = Fixtures.fingerprint(dir);
-        List<PeerExpectation> expected = PeerExpectation.read(Fixtures.ROOT.resolve("1.0-peer/expected.json"));
+        List<PeerExpectation> expected = PeerExpectation.read(Fixtures.ROOT.resolve(fixture + "/expected.json"));
 
         try (ChromaSource source = ChromaSource.open(dir)) {
-            assertThat(source.describe()).isEqualTo("Chroma 0.4 or later (chroma.sqlite3), written by Chroma 1.0.0 to 1.2.2");
+            assertThat(source.describe()).isEqualTo("Chroma 0.4 or later (chroma.sqlite3), written by " + writtenBy);
             assertThat(source.collections()).extracting(SourceCollection::path)
                     .containsExactlyInAnyOrderElementsOf(expected.stream().map(PeerExpectation::path).toList());
             for (PeerExpectation e : expected) {
