@@ -11,10 +11,16 @@ public class DatabaseAheadError extends GodwitException {
     private final int newestKnown;
 
     public DatabaseAheadError(String subsystem, int newestApplied, String newestAppliedFile, int newestKnown) {
+        this(subsystem, newestApplied, newestAppliedFile, newestKnown, null);
+    }
+
+    /** @param appliedBy the Godwit release that applied the newest migration, as recorded; null when unknown */
+    public DatabaseAheadError(String subsystem, int newestApplied, String newestAppliedFile, int newestKnown, String appliedBy) {
         super("Database is ahead of this code in " + subsystem + ": newest applied migration is "
                 + newestAppliedFile + " (version " + newestApplied + "), newest known is "
                 + (newestKnown == 0 ? "none" : "version " + newestKnown)
-                + ". A newer release upgraded this database: run that release, or restore a backup"
+                + ". A newer release" + (appliedBy == null ? "" : " (Godwit " + appliedBy + ", this is " + Version.get() + ")")
+                + " upgraded this database: run that release, or restore a backup"
                 + " taken before the upgrade (`godwit rollback`).");
         this.subsystem = subsystem;
         this.newestApplied = newestApplied;

@@ -9,8 +9,13 @@ public class DatabaseInUseError extends GodwitException {
     private final String holder;
 
     public DatabaseInUseError(String database, String holder, Throwable cause) {
-        super("Refusing to replace " + database + " while it is in use: " + holder
+        this(database, holder, "Refusing to replace " + database + " while it is in use: " + holder
                 + ". Stop the applications and migrators that use it, then run again. Nothing was changed.", cause);
+    }
+
+    /** For a subclass that says more. */
+    protected DatabaseInUseError(String database, String holder, String message, Throwable cause) {
+        super(message, cause);
         this.database = database;
         this.holder = holder;
     }

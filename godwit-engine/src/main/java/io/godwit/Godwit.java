@@ -76,6 +76,19 @@ public final class Godwit {
         new Resolver(configuration).resolve(subsystem, version, resolution);
     }
 
+    /**
+     * Marks the store in use by this process until the hold is closed: what a client does once it
+     * has migrated on open, and keeps while it is open. A change of schema or a swap of the database
+     * (migrate with something pending, restore, rollback, rehash, repair, a newer release's client)
+     * then waits up to the lock timeout for it and refuses, naming it ({@link StoreInUseError}).
+     * Waits while such a change is under way; refuses a store a newer release has just migrated.
+     *
+     * @param command what this process runs, for the refusal's message; null for the JVM's main class
+     */
+    public io.godwit.spi.InUseHold holdInUse(String command) {
+        return io.godwit.internal.InUseGuard.client(configuration, command);
+    }
+
     // ---- safe upgrades: the README (Safe upgrades) ----
 
     /** An online, consistent copy with its manifest: a new file, a folder, or null for {@code backups/} beside the database. */

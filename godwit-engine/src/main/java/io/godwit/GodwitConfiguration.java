@@ -31,13 +31,14 @@ import java.util.Set;
  * @param backupsToKeep           how many automatic backups to keep, newest first
  * @param progress                told how far backup, restore and verify have got
  * @param recognizers             tell a history another tool wrote (e.g. Chroma's), see {@link HistoryOrigin}
+ * @param force                   change the store even while clients hold it in use (see {@link StoreInUseError})
  */
 public record GodwitConfiguration(Database database, MigrationMode mode, HashAlgorithm hashAlgorithm,
                                   List<Subsystem> subsystems, Duration lockTimeout,
                                   boolean transactionPerMigration, MigrationListener listener,
                                   Map<String, Integer> targets, Set<String> only, boolean confirmed,
                                   boolean autoBackup, int backupsToKeep, ProgressListener progress,
-                                  List<HistoryRecognizer> recognizers) {
+                                  List<HistoryRecognizer> recognizers, boolean force) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
@@ -76,6 +77,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         private int backupsToKeep = DEFAULT_BACKUPS_TO_KEEP;
         private ProgressListener progress = ProgressListener.NONE;
         private final List<HistoryRecognizer> recognizers = new ArrayList<>();
+        private boolean force;
 
         Builder() {
         }
@@ -236,6 +238,16 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             return this;
         }
 
+        /**
+         * Changes the store (migrate, restore, rollback, rehash, repair) even while clients hold it
+         * in use, instead of waiting for them and refusing. Running clients of an older release then
+         * work on a schema they do not know: an operator's decision, never a default.
+         */
+        public Builder force(boolean value) {
+            this.force = value;
+            return this;
+        }
+
         public GodwitConfiguration build() {
             Database db = database();
             if (subsystems.isEmpty()) {
@@ -257,7 +269,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             HashAlgorithm h = hashAlgorithm != null ? hashAlgorithm
                     : environment.containsKey(ENV_HASH) ? HashAlgorithm.parse(environment.get(ENV_HASH)) : HashAlgorithm.MD5;
             return new GodwitConfiguration(db, m, h, subsystems, lockTimeout, transactionPerMigration, listener,
-                    targets, only, confirmed, autoBackup, backupsToKeep, progress, recognizers);
+                    targets, only, confirmed, autoBackup, backupsToKeep, progress, recognizers, force);
         }
 
         private Database database() {

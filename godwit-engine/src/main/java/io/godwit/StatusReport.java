@@ -1,5 +1,9 @@
 package io.godwit;
 
+import io.godwit.release.HistoryRelease;
+import io.godwit.release.UpgradeVerdict;
+
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,5 +29,17 @@ public record StatusReport(String database, boolean initialized, List<SubsystemS
 
     public Optional<HistoryOrigin> foreignOrigin() {
         return Optional.ofNullable(origin);
+    }
+
+    /** What this release will do with the store: nothing, migrate, wait for an operator, or refuse. */
+    public UpgradeVerdict upgrade() {
+        return UpgradeVerdict.of(this);
+    }
+
+    /** The most recently applied migration that records when, and the Godwit release that applied it. */
+    public Optional<HistoryRelease> lastMigration() {
+        return subsystems.stream().flatMap(s -> s.applied().stream()).filter(e -> e.appliedAt() != null)
+                .max(Comparator.comparing(HistoryEntry::appliedAt).thenComparing(HistoryEntry::version))
+                .map(e -> new HistoryRelease(e.godwitVersion(), e.appliedAt(), e.dir() + "/" + e.filename()));
     }
 }

@@ -1,5 +1,6 @@
 package io.godwit;
 
+import io.godwit.release.SubsystemReleases;
 import io.godwit.spi.MigrationSource;
 
 import java.util.ArrayList;
@@ -9,11 +10,19 @@ import java.util.Objects;
 
 /**
  * One migration history: a name (the {@code dir} column of the history, e.g. {@code sysdb}),
- * where its files come from, and the Java migrations that stand in its sequence beside them.
+ * where its files come from, the Java migrations that stand in its sequence beside them, and,
+ * when it opts into the release policy, which release introduced each of them.
+ *
+ * @param releases the subsystem's releases, or null when it has no release notion
  */
-public record Subsystem(String name, MigrationSource source, List<JavaMigration> javaMigrations) {
+public record Subsystem(String name, MigrationSource source, List<JavaMigration> javaMigrations,
+                        SubsystemReleases releases) {
     public Subsystem(String name, MigrationSource source) {
         this(name, source, List.of());
+    }
+
+    public Subsystem(String name, MigrationSource source, List<JavaMigration> javaMigrations) {
+        this(name, source, javaMigrations, null);
     }
 
     public Subsystem {
@@ -28,6 +37,11 @@ public record Subsystem(String name, MigrationSource source, List<JavaMigration>
     public Subsystem with(JavaMigration... migrations) {
         List<JavaMigration> all = new ArrayList<>(javaMigrations);
         all.addAll(Arrays.asList(migrations));
-        return new Subsystem(name, source, all);
+        return new Subsystem(name, source, all, releases);
+    }
+
+    /** This subsystem under the release policy: status names releases, {@link io.godwit.release.ReleasePolicy} checks it. */
+    public Subsystem withReleases(SubsystemReleases value) {
+        return new Subsystem(name, source, javaMigrations, value);
     }
 }

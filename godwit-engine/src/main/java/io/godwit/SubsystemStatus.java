@@ -1,5 +1,7 @@
 package io.godwit;
 
+import io.godwit.release.ReleaseStanding;
+
 import java.util.List;
 
 /**
@@ -8,12 +10,18 @@ import java.util.List;
  *
  * @param configured false for a history the database holds but this configuration does not know
  * @param problem    the inconsistency found, or null
+ * @param releases   which release introduced each migration, when the subsystem has releases; else null
  */
 public record SubsystemStatus(String name, boolean configured, List<HistoryEntry> applied,
-                              List<PlannedMigration> pending, GodwitException problem) {
+                              List<PlannedMigration> pending, GodwitException problem, ReleaseStanding releases) {
     public SubsystemStatus {
         applied = List.copyOf(applied);
         pending = List.copyOf(pending);
+    }
+
+    public SubsystemStatus(String name, boolean configured, List<HistoryEntry> applied,
+                           List<PlannedMigration> pending, GodwitException problem) {
+        this(name, configured, applied, pending, problem, null);
     }
 
     /** Applied up to the newest known version, nothing inconsistent. */

@@ -18,7 +18,7 @@ final class Machine {
                 + memory() + " memory, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (child JVMs with default options)");
-        lines.add("Tools: Godwit " + jarVersion("godwit-engine", "0.1.0-SNAPSHOT (this tree)") + ", Flyway "
+        lines.add("Tools: Godwit " + jarVersion("godwit-engine", "0.2.0-SNAPSHOT (this tree)") + ", Flyway "
                 + jarVersion("flyway-core", "?") + ", Liquibase " + jarVersion("liquibase-core", "?")
                 + ", sqlite-jdbc " + jarVersion("sqlite-jdbc", "?") + ", pgjdbc " + jarVersion("postgresql", "?"));
         lines.add("Shells: sqlite3 " + firstWord(run("sqlite3", "--version")) + ", " + run("psql", "--version"));

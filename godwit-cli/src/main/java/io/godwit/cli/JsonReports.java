@@ -57,6 +57,7 @@ final class JsonReports {
             s.pending().forEach(m -> pending.add(migration(m, false)));
             node.set("problem", problem(s.problem()));
         }
+        ReleaseJson.addTo(root, report);
         return root;
     }
 

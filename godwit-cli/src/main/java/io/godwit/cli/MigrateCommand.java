@@ -19,7 +19,7 @@ import java.io.PrintWriter;
 /** {@code godwit migrate}: applies what is pending, all or nothing, and says what it applied. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Apply pending migrations (mode apply), or check (validate), or do nothing (none).")
-final class MigrateCommand extends DatabaseCommand {
+final class MigrateCommand extends ChangingCommand {
 
     @Mixin
     SelectionOptions selection;

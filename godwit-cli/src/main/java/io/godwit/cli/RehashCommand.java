@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /** {@code godwit rehash --to sha256}: moves the history to another hash algorithm, all or nothing. */
 @Command(name = "rehash", mixinStandardHelpOptions = true,
         description = "Move the history to another hash algorithm (md5 or sha256) after checking every file; all or nothing.")
-final class RehashCommand extends DatabaseCommand {
+final class RehashCommand extends ChangingCommand {
 
     /** A string, as --hash is: an unknown algorithm is the engine's bad-source error (exit 7). */
     @Option(names = "--to", paramLabel = "ALGORITHM", required = true, description = "sha256 or md5.")

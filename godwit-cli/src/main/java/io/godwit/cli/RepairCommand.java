@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
         description = "Accept a deliberate edit of an applied migration's file; the old hash and the reason stay in the history.")
-final class RepairCommand extends DatabaseCommand {
+final class RepairCommand extends ChangingCommand {
 
     @Option(names = "--accept", paramLabel = "DIR/VERSION", required = true,
             description = "The applied migration whose edited file to accept, e.g. sysdb/3.")

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Replace the database with a backup, after checking it and showing what will be lost.")
-final class RestoreCommand extends DatabaseCommand {
+final class RestoreCommand extends ChangingCommand {
 
     @Option(names = "--from", paramLabel = "FILE", required = true, description = "The backup file (its .manifest beside it).")
     Path from;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Restore the automatic backup taken before the last upgrade, after showing what will be lost.")
-final class RollbackCommand extends DatabaseCommand {
+final class RollbackCommand extends ChangingCommand {
 
     @Option(names = "--yes", description = "Do not ask.")
     boolean yes;

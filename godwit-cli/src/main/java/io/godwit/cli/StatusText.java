@@ -20,14 +20,15 @@ final class StatusText {
             out.println("Database " + report.database() + (report.initialized() ? ""
                     : hints.apply(" is not initialized (no migrations table): `godwit migrate` creates it")));
         }
+        ReleaseText.header(report).forEach(out::println);
         for (SubsystemStatus s : report.subsystems()) {
             boolean foreign = report.origin() != null && report.origin().subsystems().contains(s.name());
             out.println(s.name() + ": " + (foreign ? s.applied().size() + " applied by " + report.origin().writer() : summary(s)));
             for (HistoryEntry e : s.applied()) {
-                out.println("  applied  " + version(e.version()) + "  " + e.filename() + "  " + when(e));
+                out.println("  applied  " + version(e.version()) + "  " + e.filename() + "  " + when(e) + ReleaseText.applied(s, e));
             }
             for (PlannedMigration m : s.pending()) {
-                out.println("  pending  " + version(m.version()) + "  " + m.filename() + flags(m));
+                out.println("  pending  " + version(m.version()) + "  " + m.filename() + flags(m) + ReleaseText.pending(s, m));
             }
             if (s.problem() != null) {
                 out.println("  problem  " + s.problem().getClass().getSimpleName() + ": " + hints.apply(s.problem().getMessage()));

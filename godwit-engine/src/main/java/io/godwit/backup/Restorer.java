@@ -5,8 +5,10 @@ import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.Version;
 import io.godwit.internal.History;
+import io.godwit.internal.InUseGuard;
 import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
+import io.godwit.spi.InUseHold;
 import io.godwit.spi.RestoreCapable;
 import io.godwit.internal.Log;
 
@@ -63,7 +65,10 @@ final class Restorer {
             requireSha(from, manifest, sha);
             Path keepAs = BackupFolder.newName(BackupFolder.of(file), file, BackupKind.BEFORE_RESTORE,
                     extensionOf(from), Instant.now());
-            boolean replaced = FileSwap.swap(restorable, temp, keepAs, WAIT);
+            boolean replaced;
+            try (InUseHold inUse = InUseGuard.change(config, null, "restore")) {
+                replaced = FileSwap.swap(restorable, temp, keepAs, WAIT);
+            }
             if (replaced) {
                 describeKept(restorable, keepAs);
             }

@@ -49,10 +49,11 @@ public final class History {
         Map<String, Map<Integer, String>> unfinished = new HashMap<>();
         try (Statement st = c.createStatement()) {
             String sql = hasSide
-                    ? "SELECT m.dir, m.version, m.filename, m.hash, s.applied_at, s.duration_ms, s.hash_algorithm, s.accepted_hashes"
+                    ? "SELECT m.dir, m.version, m.filename, m.hash, s.applied_at, s.duration_ms, s.hash_algorithm, s.accepted_hashes,"
+                      + " s.godwit_version"
                       + " FROM " + db.table(HistoryTables.MIGRATIONS) + " m LEFT JOIN " + db.table(HistoryTables.SIDE)
                       + " s ON s.dir = m.dir AND s.version = m.version ORDER BY m.dir, m.version"
-                    : "SELECT dir, version, filename, hash, NULL, NULL, NULL, NULL FROM "
+                    : "SELECT dir, version, filename, hash, NULL, NULL, NULL, NULL, NULL FROM "
                       + db.table(HistoryTables.MIGRATIONS) + " ORDER BY dir, version";
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
@@ -64,7 +65,8 @@ public final class History {
                     applied.computeIfAbsent(dir, k -> new ArrayList<>()).add(new HistoryEntry(
                             dir, rs.getInt(2), rs.getString(3), rs.getString(4),
                             at == null ? null : Instant.parse(at), durationMillis, rs.getString(7),
-                            accepted == null || accepted.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(accepted.trim().split("\\s+")))));
+                            accepted == null || accepted.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(accepted.trim().split("\\s+"))),
+                            rs.getString(9)));
                 }
             }
             if (hasSide) {

@@ -3,6 +3,7 @@ package io.godwit.internal;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.spi.Database;
+import io.godwit.spi.InUseHold;
 import io.godwit.spi.MigrationLock;
 
 import java.sql.Connection;
@@ -31,7 +32,8 @@ final class LockedEdit {
                 throw new GodwitException("There is no database at " + db.describe() + ": nothing to " + action);
             }
             existing.get().close();
-            try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
+            try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout());
+                 InUseHold inUse = InUseGuard.change(config, c, action)) {
                 c.setAutoCommit(false);
                 try {
                     T result = edit.apply(c, StoredHistory.read(db, c));

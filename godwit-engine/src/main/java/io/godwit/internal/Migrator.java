@@ -10,10 +10,13 @@ import io.godwit.MigrateResult;
 import io.godwit.Plan;
 import io.godwit.PlannedMigration;
 import io.godwit.StatusReport;
+import io.godwit.Subsystem;
 import io.godwit.SubsystemStatus;
 import io.godwit.UnappliedMigrationsError;
 import io.godwit.UninitializedMigrationsError;
 import io.godwit.backup.AutoBackup;
+import io.godwit.release.ReleaseStanding;
+import io.godwit.release.SubsystemReleases;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
 
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,12 +79,16 @@ public final class Migrator {
         } catch (SQLException e) {
             throw databaseError("read the history of", e);
         }
-        try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
+        try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout());
+             InUseGuard.Deferred inUse = new InUseGuard.Deferred(config)) {
             try {
                 History history = History.read(db, c);
                 List<Migration> pending = PendingSelection.select(config, catalog, history);
                 if (pending.isEmpty()) {
                     return nothingApplied(start);
+                }
+                if (existed) {
+                    inUse.take(c, "migrate");   // a running client must not see its schema change; a new store has none
                 }
                 // Under the lock and only when something will change: the way back matches what is changed.
                 Path backup = AutoBackup.beforeMigrate(config, c);
@@ -152,9 +160,11 @@ public final class Migrator {
                         catalog.migrations(subsystem), config.hashAlgorithm()));
                 versioned.addAll(PendingSelection.changedRepeatables(catalog, history, subsystem));
                 List<PlannedMigration> pending = versioned.stream().map(m -> PendingSelection.planned(m, history)).toList();
-                result.add(new SubsystemStatus(subsystem, true, applied, pending, null));
+                result.add(new SubsystemStatus(subsystem, true, applied, pending, null,
+                        releases(subsystem, catalog, applied, pending)));
             } catch (GodwitException e) {
-                result.add(new SubsystemStatus(subsystem, true, applied, List.of(), e));
+                result.add(new SubsystemStatus(subsystem, true, applied, List.of(), e,
+                        releases(subsystem, catalog, applied, List.of())));
             }
         }
         for (String subsystem : history.subsystems()) {
@@ -174,6 +184,16 @@ public final class Migrator {
             planned.add(PendingSelection.planned(m, history));
         }
         return new Plan(db.describe(), planned);
+    }
+
+    /** Which release introduced each migration, for a subsystem that opted into the release policy; else null. */
+    private ReleaseStanding releases(String subsystem, SourceCatalog catalog, List<HistoryEntry> applied,
+                                     List<PlannedMigration> pending) {
+        SubsystemReleases releases = config.subsystems().stream().filter(s -> s.name().equals(subsystem))
+                .map(Subsystem::releases).filter(Objects::nonNull).findFirst().orElse(null);
+        List<Migration> known = catalog.migrations(subsystem);
+        return releases == null ? null : ReleaseStanding.of(subsystem, releases, applied, pending,
+                known.isEmpty() ? 0 : known.get(known.size() - 1).version());
     }
 
     /** The other tool that wrote this history, if a configured recognizer knows it. */

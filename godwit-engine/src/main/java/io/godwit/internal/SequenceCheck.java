@@ -34,7 +34,7 @@ public final class SequenceCheck {
         if (applied.size() > source.size()) {
             HistoryEntry newest = applied.get(applied.size() - 1);
             int known = source.isEmpty() ? 0 : source.get(source.size() - 1).version();
-            throw new DatabaseAheadError(subsystem, newest.version(), newest.filename(), known);
+            throw new DatabaseAheadError(subsystem, newest.version(), newest.filename(), known, newest.godwitVersion());
         }
         return source.subList(applied.size(), source.size());
     }

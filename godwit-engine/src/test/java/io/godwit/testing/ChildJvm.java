@@ -30,6 +30,16 @@ public final class ChildJvm implements AutoCloseable {
         throw new AssertionError("Child " + main.getSimpleName() + " ended before it was ready:\n" + child.output);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends it at once, as a crash would: no cleanup runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

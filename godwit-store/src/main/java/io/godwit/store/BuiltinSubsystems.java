@@ -27,6 +27,8 @@ public final class BuiltinSubsystems {
     /** One built-in subsystem: its SQL files and, where it has them, its Java migrations. */
     public static Subsystem of(String name) {
         Subsystem files = new Subsystem(name, new ClasspathSource(ROOT + name, BuiltinSubsystems.class.getClassLoader()));
-        return EMBEDDINGS_QUEUE.equals(name) ? files.with(new ReencodeQueueVectors()) : files;
+        Subsystem all = EMBEDDINGS_QUEUE.equals(name) ? files.with(new ReencodeQueueVectors()) : files;
+        // Under Godwit's release policy: which Godwit release introduced each migration.
+        return all.withReleases(BuiltinReleases.get());
     }
 }

@@ -1,10 +1,13 @@
 package io.godwit.dialect.postgresql;
 
 import io.godwit.GodwitException;
+import io.godwit.InUseHolder;
 import io.godwit.ProgressListener;
 import io.godwit.spi.BackupCapable;
 import io.godwit.spi.CreatesSchema;
 import io.godwit.spi.Database;
+import io.godwit.spi.InUseHold;
+import io.godwit.spi.InUseTracking;
 import io.godwit.spi.MigrationLock;
 
 import java.io.IOException;
@@ -28,7 +31,7 @@ import java.util.Properties;
  * to clean up. The migration lock is a session advisory lock ({@link PostgresAdvisoryLock}), which
  * the server drops when the session ends, however it ends.
  */
-public final class PostgresDatabase implements Database, CreatesSchema, BackupCapable {
+public final class PostgresDatabase implements Database, CreatesSchema, BackupCapable, InUseTracking {
     /** The {@code application_name} of every Godwit connection (a URL parameter overrides it). */
     public static final String APPLICATION_NAME = "godwit";
     /** How often the server checks, while a statement runs, that a migrator is still connected. */
@@ -80,6 +83,40 @@ public final class PostgresDatabase implements Database, CreatesSchema, BackupCa
     @Override
     public void writeBackup(Path file, ProgressListener progress) throws IOException {
         pgDump().writeBackup(file, progress);
+    }
+
+    /** Clients hold the schema in use on a session of their own ({@link PostgresInUse}). */
+    @Override
+    public InUseHold holdShared(InUseHolder holder, Duration timeout) throws SQLException {
+        return PostgresInUse.shared(connect(), inUseKey(), holder, timeout, describe());
+    }
+
+    @Override
+    public InUseHold holdExclusive(Connection connection, InUseHolder self, String action, Duration timeout) throws SQLException {
+        if (connection != null) {
+            return PostgresInUse.exclusive(connection, inUseKey(), action, timeout, describe());
+        }
+        Connection own = connect();
+        InUseHold hold;
+        try {
+            hold = PostgresInUse.exclusive(own, inUseKey(), action, timeout, describe());
+        } catch (SQLException | RuntimeException e) {
+            own.close();
+            throw e;
+        }
+        return () -> {
+            hold.close();
+            try {
+                own.close();
+            } catch (SQLException ignored) {
+                // the server drops the lock with the session
+            }
+        };
+    }
+
+    /** The advisory lock key of this schema's in-use hold: see {@link PostgresInUse#key(String)}. */
+    public long inUseKey() {
+        return PostgresInUse.key(schema);
     }
 
     /** The advisory lock key of this schema: see {@link PostgresAdvisoryLock#key(String)}. */

@@ -1,10 +1,13 @@
 package io.godwit.dialect.sqlite;
 
 import io.godwit.GodwitException;
+import io.godwit.InUseHolder;
 import io.godwit.ProgressListener;
 import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
 import io.godwit.spi.ExclusiveHold;
+import io.godwit.spi.InUseHold;
+import io.godwit.spi.InUseTracking;
 import io.godwit.spi.IntegrityCheckable;
 import io.godwit.spi.MigrationLock;
 import io.godwit.spi.RestoreCapable;
@@ -30,8 +33,9 @@ import java.util.Set;
  * never write. The migration lock is an OS lock on a file beside the database
  * ({@link SqliteFileLock}), which the kernel releases when its holder dies. It can back itself up
  * online ({@link SqliteBackup}), be swapped for a backup ({@link SqliteExclusive}) and check its file.
+ * Its clients hold it in use in a folder beside the lock file ({@link SqliteInUse}).
  */
-public final class SqliteDatabase implements Database, BackupCapable, RestoreCapable, IntegrityCheckable {
+public final class SqliteDatabase implements Database, BackupCapable, RestoreCapable, IntegrityCheckable, InUseTracking {
     /** The longest statement SQLite runs (its SQLITE_MAX_SQL_LENGTH), in bytes of UTF-8. */
     public static final int MAX_STATEMENT_BYTES = 1_000_000_000;
     private final Path file;
@@ -117,6 +121,21 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
                     + " (another process's first migration failed and was discarded). Nothing was applied; run again.");
         }
         return lock;
+    }
+
+    @Override
+    public InUseHold holdShared(InUseHolder holder, Duration timeout) {
+        return SqliteInUse.shared(inUseFolder(), holder, timeout, describe());
+    }
+
+    @Override
+    public InUseHold holdExclusive(Connection connection, InUseHolder self, String action, Duration timeout) {
+        return SqliteInUse.exclusive(inUseFolder(), self, action, timeout, describe());
+    }
+
+    /** The folder of the in-use hold, beside the lock file: {@code <database>.godwit-inuse}. */
+    public Path inUseFolder() {
+        return file.resolveSibling(file.getFileName() + ".godwit-inuse");
     }
 
     /** The file whose OS lock is the migration lock: {@code <database>.godwit-lock}. */
