@@ -36,7 +36,7 @@ class CommandProcessTest {
                 .contains("Applied " + Fixtures.BUILTIN_COUNT + " migrations in ");
         // The engine's log, as configured by simplelogger.properties: time, level, message, on stderr.
         assertThat(migrate.err()).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO Applying sysdb/00001-collections\\.sqlite\\.sql \\(1/" + Fixtures.BUILTIN_COUNT + "\\)$")
-                .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO Applied metadb/00004-embedding-metadata-cascade\\.sqlite\\.sql in \\d+ ms$");
+                .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO Applied metadb/00005-record-store\\.sqlite\\.sql in \\d+ ms$");
         assertThat(migrate.out()).doesNotContain("INFO");
 
         Outcome validate = godwit("validate", "--path", data.toString());

@@ -25,7 +25,7 @@ class MigrateCommandTest {
         assertThat(r.out().lines().filter(l -> l.matches("Applied \\w+/\\d{5}-.*\\.(sqlite\\.sql|java) in \\d+(\\.\\d)? m?s")))
                 .hasSize(Fixtures.BUILTIN_COUNT);
         assertThat(r.out()).startsWith("Applied sysdb/00001-collections.sqlite.sql in ")
-                .containsSubsequence("sysdb/00006", "embeddings_queue/00001", "metadb/00004")
+                .containsSubsequence("sysdb/00007", "embeddings_queue/00001", "metadb/00005")
                 .contains("Applied " + Fixtures.BUILTIN_COUNT + " migrations in ");
         Path db = dir.resolve("data").resolve("godwit.sqlite3");
         assertThat(Fixtures.tableExists(db, "collections")).isTrue();

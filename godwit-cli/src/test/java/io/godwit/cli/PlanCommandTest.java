@@ -25,7 +25,7 @@ class PlanCommandTest {
         assertThat(r.out()).startsWith("Plan for " + data.resolve("godwit.sqlite3").toAbsolutePath() + ": "
                         + Fixtures.BUILTIN_COUNT + " migrations to apply")
                 .containsSubsequence("  sysdb/00001-collections.sqlite.sql", "      CREATE TABLE",
-                        "  metadb/00004-embedding-metadata-cascade.sqlite.sql");
+                        "  metadb/00005-record-store.sqlite.sql");
         assertThat(data).doesNotExist();
     }
 

@@ -35,7 +35,7 @@ class StatusCommandTest {
         assertThat(sysdb.get("current").asBoolean()).isTrue();
         assertThat(sysdb.get("pending")).isEmpty();
         assertThat(sysdb.get("problem").isNull()).isTrue();
-        assertThat(sysdb.get("applied")).hasSize(6);
+        assertThat(sysdb.get("applied")).hasSize(7);
         JsonNode first = sysdb.get("applied").get(0);
         assertThat(first.get("version").asInt()).isEqualTo(1);
         assertThat(first.get("filename").asText()).isEqualTo("00001-collections.sqlite.sql");
@@ -56,7 +56,7 @@ class StatusCommandTest {
         assertThat(status.get("initialized").asBoolean()).isFalse();
         assertThat(status.get("current").asBoolean()).isFalse();
         JsonNode pending = status.get("subsystems").get(0).get("pending");
-        assertThat(pending).hasSize(6);
+        assertThat(pending).hasSize(7);
         assertThat(pending.get(0).get("subsystem").asText()).isEqualTo("sysdb");
         assertThat(pending.get(0).get("sql").isNull()).isTrue();
         assertThat(Fixtures.listing(dir)).isEmpty();
@@ -96,7 +96,7 @@ class StatusCommandTest {
         CliRunner.Result r = run("status", "--db", db.toString(), "--migrations-dir", "app=" + app);
 
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.out()).contains("sysdb: 6 applied, 0 pending, current")
+        assertThat(r.out()).contains("sysdb: 7 applied, 0 pending, current")
                 .containsPattern("  applied  00001  00001-collections\\.sqlite\\.sql  \\d{4}-\\d\\d-\\d\\dT")
                 .contains("app: 1 applied, 1 pending\n")
                 .contains("  pending  00002  00002-tags.sqlite.sql  [no transaction]");

@@ -5,97 +5,101 @@ import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.MigrateResult;
 import io.godwit.store.importer.ChromaLayout;
+import io.godwit.store.local.Connections;
+import io.godwit.store.local.LocalStores;
+import io.godwit.store.local.LocalScope;
+import io.godwit.store.local.SqliteConnections;
+import io.godwit.store.local.Store;
+import io.godwit.store.local.Tenancy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * A client of the embedding store. Opening one runs the migration engine in the configured mode
- * first, so an application that upgrades brings its database along, and one opened on a database
- * newer than its code, or behind a migration that needs an operator, fails right there with the
- * engine's error. One connection, used by one thread at a time (methods are synchronized).
+ * The in-process clients of the store: {@link #ephemeral()} (in memory), {@link #persistent(Path)}
+ * (a SQLite file, {@code ./godwit_data/godwit.sqlite3} by default) and {@link #postgres} (a
+ * PostgreSQL database shared by many instances). Opening one runs the migration engine first, in the
+ * configured mode, so an application that upgrades brings its store along (with the engine's
+ * automatic backup), and one opened on a store newer than its code fails right there with the
+ * engine's error. Thread-safe: see {@link Connections} for the concurrency model.
  */
-public final class GodwitClient implements LegacyStoreClient {
+public final class GodwitClient implements StoreClient {
     /** The persist directory's database file, as the CLI's {@code --path} uses it. */
     public static final String DATABASE_FILE = "godwit.sqlite3";
-    static final String DEFAULT_DATABASE = "00000000-0000-0000-0000-000000000000";
+    /** The default persist directory. */
+    public static final Path DEFAULT_DIRECTORY = Path.of("godwit_data");
+    /** The release of the store's schema and API. */
+    public static final String VERSION = "0.2.0";
 
-    private final Connection connection;
+    private final Store store;
+    private final Godwit engine;
     private final MigrateResult opened;
-    private final Path deleteOnClose;
+    private final Tenancy tenancy;
 
-    private GodwitClient(Connection connection, MigrateResult opened, Path deleteOnClose) {
-        this.connection = connection;
-        this.opened = opened;
-        this.deleteOnClose = deleteOnClose;
+    private GodwitClient(LocalStores.Opened opened) {
+        this.store = opened.store();
+        this.engine = opened.engine();
+        this.opened = opened.migrated();
+        this.tenancy = new Tenancy(store);
+    }
+
+    /** An in-memory store (nothing on disk), gone when the client closes: for tests and notebooks. */
+    public static GodwitClient ephemeral() {
+        return ephemeral(Settings.defaults());
+    }
+
+    public static GodwitClient ephemeral(Settings settings) {
+        return new GodwitClient(LocalStores.ephemeral(Names.settings(settings)));
+    }
+
+    /** A store persisted in {@code ./godwit_data/godwit.sqlite3}. */
+    public static GodwitClient persistent() {
+        return persistent(DEFAULT_DIRECTORY, Settings.defaults());
+    }
+
+    public static GodwitClient persistent(Path directory) {
+        return persistent(directory, Settings.defaults());
     }
 
     /**
      * A store persisted in {@code directory/godwit.sqlite3}. A Chroma persist directory (either
      * layout) is refused with the command that imports it, and nothing is written there.
      */
-    public static GodwitClient persistent(Path directory, ClientSettings settings) {
+    public static GodwitClient persistent(Path directory, Settings settings) {
+        if (directory == null) {
+            throw StoreException.invalid("persistent: the directory is required (got null)");
+        }
         Path file = directory.resolve(DATABASE_FILE);
         if (!Files.exists(file)) {
             ChromaLayout.refusal(directory).ifPresent(message -> {
                 throw new GodwitException(message);
             });
         }
-        return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null, settings.applyTo(Godwit.configure().sqlite(file)), null);
+        return new GodwitClient(LocalStores.persistent(file, Names.settings(settings)));
     }
 
-    public static GodwitClient persistent(Path directory) {
-        return persistent(directory, ClientSettings.defaults());
-    }
-
-    /** A throw-away store for tests and notebooks: a temporary SQLite file removed on close. */
-    public static GodwitClient ephemeral() {
-        try {
-            Path dir = Files.createTempDirectory("godwit-ephemeral");
-            Path file = dir.resolve(DATABASE_FILE);
-            return open("jdbc:sqlite:" + file, null, null, ClientSettings.defaults().applyTo(Godwit.configure().sqlite(file)), dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A store in a PostgreSQL database (metadata, records and log in the database). */
+    public static GodwitClient postgres(String url, String user, String password, Settings settings) {
+        if (url == null) {
+            throw StoreException.invalid("postgres: the JDBC URL is required (got null)");
         }
+        return new GodwitClient(LocalStores.postgres(url, user, password, Names.settings(settings)));
     }
 
-    /** A store in a PostgreSQL database shared by many application instances. */
-    public static GodwitClient postgres(String url, String user, String password, ClientSettings settings) {
-        return open(url, user, password, settings.applyTo(Godwit.configure().url(url).user(user).password(password)), null);
+    public static GodwitClient postgres(String url, String user, String password) {
+        return postgres(url, user, password, Settings.defaults());
     }
 
-    private static GodwitClient open(String url, String user, String password, GodwitConfiguration.Builder config,
-                                     Path deleteOnClose) {
-        MigrateResult result = config.load().migrate();
-        try {
-            return new GodwitClient(DriverManager.getConnection(url, user, password), result, deleteOnClose);
-        } catch (SQLException e) {
-            throw new GodwitException("Cannot open the store at " + url.replaceAll("\\?.*", "") + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The SQLite file behind this client; empty for PostgreSQL. */
+    /** The SQLite file behind this client; empty for the ephemeral and PostgreSQL clients. */
     public Optional<Path> databaseFile() {
-        try {
-            String url = connection.getMetaData().getURL();
-            return url.startsWith("jdbc:sqlite:") ? Optional.of(Path.of(url.substring("jdbc:sqlite:".length()))) : Optional.empty();
-        } catch (SQLException e) {
-            throw Sql.failure("read the store's location", e);
-        }
+        return store.connections() instanceof SqliteConnections s ? Optional.of(s.file()) : Optional.empty();
+    }
+
+    /** The connections behind this client, for the store's own tests (pragmas, locks). */
+    Connections connections() {
+        return store.connections();
     }
 
     /** What opening applied to the database (empty when it was current). */
@@ -103,81 +107,100 @@ public final class GodwitClient implements LegacyStoreClient {
         return opened;
     }
 
-    public synchronized Collection createCollection(String name, Integer dimension) {
-        return createCollection(name, dimension, Map.of());
-    }
-
-    /** Creates a collection with metadata of its own (string, integer, float or boolean values). */
-    public synchronized Collection createCollection(String name, Integer dimension, Map<String, Object> metadata) {
-        String id = UUID.randomUUID().toString();
-        String topic = "persistent://default_tenant/default_database/" + name;
-        Sql.run(connection, () -> {
-            Sql.update(connection, "INSERT INTO collections (id, name, topic, dimension, database_id) VALUES (?, ?, ?, ?, ?)",
-                    id, name, topic, dimension, DEFAULT_DATABASE);
-            Sql.update(connection, "INSERT INTO segments (id, type, scope, topic, collection) VALUES (?, 'godwit/metadata', 'METADATA', NULL, ?)",
-                    UUID.randomUUID().toString(), id);
-            for (Map.Entry<String, Object> e : metadata.entrySet()) {
-                Sql.update(connection, "INSERT INTO collection_metadata (collection_id, key, "
-                        + MetadataValue.of(e.getKey(), e.getValue()).column("str") + ") VALUES (?, ?, ?)", id, e.getKey(), e.getValue());
-            }
-        });
-        return getCollection(name).orElseThrow();
-    }
-
-    public synchronized Optional<Collection> getCollection(String name) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT c.id, c.topic, c.dimension, s.id FROM collections c"
-                + " JOIN segments s ON s.collection = c.id AND s.scope = 'METADATA' WHERE c.name = ? AND c.database_id = ?")) {
-            ps.setString(1, name);
-            ps.setString(2, DEFAULT_DATABASE);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                int value = rs.getInt(3);
-                Integer dimension = rs.wasNull() ? null : value;
-                return Optional.of(new Collection(this, connection, name, rs.getString(1), rs.getString(2),
-                        dimension, rs.getString(4)));
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("read collection " + name, e);
-        }
-    }
-
-    public synchronized List<String> listCollections() {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM collections WHERE database_id = ? ORDER BY name")) {
-            ps.setString(1, DEFAULT_DATABASE);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("list collections", e);
-        }
-        return names;
+    /** The engine configuration this client migrated with (for status, backup and the like). */
+    public GodwitConfiguration engineConfiguration() {
+        return engine.configuration();
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw Sql.failure("close the store", e);
-        } finally {
-            if (deleteOnClose != null) {
-                deleteRecursively(deleteOnClose);
-            }
-        }
+    public long heartbeat() {
+        store.connections().read("answer a heartbeat", c -> null);
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public Settings settings() {
+        return store.settings();
+    }
+
+    @Override
+    public void reset() {
+        LocalStores.reset(store, engine);
+    }
+
+    @Override
+    public Tenant createTenant(String name) {
+        return tenancy.createTenant(name);
+    }
+
+    @Override
+    public Optional<Tenant> getTenant(String name) {
+        return tenancy.getTenant(name);
+    }
+
+    @Override
+    public List<Tenant> listTenants() {
+        return tenancy.listTenants();
+    }
+
+    @Override
+    public void deleteTenant(String name) {
+        tenancy.deleteTenant(name);
+    }
+
+    @Override
+    public Database createDatabase(String tenant, String name) {
+        return tenancy.createDatabase(tenant, name);
+    }
+
+    @Override
+    public Optional<Database> getDatabase(String tenant, String name) {
+        return tenancy.getDatabase(tenant, name);
+    }
+
+    @Override
+    public List<Database> listDatabases(String tenant, Integer limit, int offset) {
+        return tenancy.listDatabases(tenant, limit, offset);
+    }
+
+    @Override
+    public void deleteDatabase(String tenant, String name) {
+        tenancy.deleteDatabase(tenant, name);
+    }
+
+    @Override
+    public CollectionScope scope(String tenant, String database) {
+        return new LocalScope(store, tenant, database);
+    }
+
+    @Override
+    public CollectionScope defaultScope() {
+        return scope(store.settings().defaultTenant(), store.settings().defaultDatabase());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return "GodwitClient(" + store.connections().describe() + ")";
+    }
+
+    /** Null settings are refused with a message; nothing else to check (Settings checks itself). */
+    private static final class Names {
+        static Settings settings(Settings s) {
+            if (s == null) {
+                throw StoreException.invalid("settings are required (got null); use Settings.defaults()");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return s;
         }
     }
 }

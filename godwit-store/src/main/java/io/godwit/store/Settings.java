@@ -39,6 +39,15 @@ public record Settings(boolean allowReset, MigrationMode mode, HashAlgorithm has
     public Settings {
         environment = Map.copyOf(environment);
         customSubsystems = List.copyOf(customSubsystems);
+        if (defaultTenant == null || defaultDatabase == null) {
+            throw StoreException.invalid("Settings: the default tenant and database are required (got null)");
+        }
+        if (maxBatchSize <= 0) {
+            throw StoreException.invalid("Settings: maxBatchSize must be positive, got " + maxBatchSize);
+        }
+        if (writeLockTimeout == null || writeLockTimeout.isNegative()) {
+            throw StoreException.invalid("Settings: writeLockTimeout must be zero or more, got " + writeLockTimeout);
+        }
     }
 
     public static Settings defaults() {
@@ -52,7 +61,46 @@ public record Settings(boolean allowReset, MigrationMode mode, HashAlgorithm has
      * {@code GODWIT_MIGRATIONS*} variables are passed on to it. A malformed value is refused naming the variable.
      */
     public static Settings fromEnvironment(Map<String, String> env) {
-        throw new UnsupportedOperationException("implemented with the store");
+        Settings s = defaults().withEnvironment(env);
+        String reset = env.get("GODWIT_ALLOW_RESET");
+        if (reset != null) {
+            s = s.withAllowReset(bool("GODWIT_ALLOW_RESET", reset));
+        }
+        String keep = env.get("GODWIT_KEEP_LOG");
+        if (keep != null) {
+            s = s.withKeepLog(bool("GODWIT_KEEP_LOG", keep));
+        }
+        s = s.withDefaults(env.getOrDefault("GODWIT_DEFAULT_TENANT", s.defaultTenant()),
+                env.getOrDefault("GODWIT_DEFAULT_DATABASE", s.defaultDatabase()));
+        String batch = env.get("GODWIT_MAX_BATCH_SIZE");
+        if (batch != null) {
+            s = s.withMaxBatchSize(positive("GODWIT_MAX_BATCH_SIZE", batch));
+        }
+        String wait = env.get("GODWIT_WRITE_LOCK_TIMEOUT_MS");
+        if (wait != null) {
+            s = s.withWriteLockTimeout(Duration.ofMillis(positive("GODWIT_WRITE_LOCK_TIMEOUT_MS", wait)));
+        }
+        return s;
+    }
+
+    private static boolean bool(String variable, String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw StoreException.invalid(variable + "=" + value + " is not a boolean; use true or false");
+        };
+    }
+
+    private static int positive(String variable, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw StoreException.invalid(variable + "=" + value + " is not a positive integer");
     }
 
     public Settings withAllowReset(boolean value) {

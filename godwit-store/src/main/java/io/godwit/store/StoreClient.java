@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What every client of the store offers, whether the store is opened in this process
  * ({@link GodwitClient#ephemeral()}, {@link GodwitClient#persistent}, {@link GodwitClient#postgres})
- * or reached over Chroma's HTTP API v2 ({@link io.godwit.store.http.HttpGodwitClient}). Code written
+ * or reached over Chroma's HTTP API v2 (the server issue's HTTP client). Code written
  * against this interface runs unchanged on any of them, as Chroma's clients share one API.
  *
  * <p>Names follow Chroma: tenants hold databases, databases hold collections. Methods without a

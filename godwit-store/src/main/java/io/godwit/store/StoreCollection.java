@@ -43,7 +43,10 @@ public interface StoreCollection {
      */
     void add(RecordBatch records);
 
-    /** Adds records, replacing those whose id is present (every field of theirs). */
+    /**
+     * Adds the records whose id is absent and updates those present, as Chroma does: the given fields
+     * replace theirs (vector, document, uri) and the metadata is merged key by key, as {@link #update}.
+     */
     void upsert(RecordBatch records);
 
     /**

@@ -6,6 +6,9 @@ import io.godwit.MigrationMode;
 import io.godwit.Subsystem;
 import io.godwit.UninitializedMigrationsError;
 import io.godwit.source.DirectorySource;
+import io.godwit.store.local.Connections;
+import io.godwit.store.local.Jdbc;
+import io.godwit.store.local.SqliteConnections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,37 +30,73 @@ class GodwitClientTest {
     @Test
     void aPersistentStoreMigratesOnOpenAndKeepsItsRecords() {
         try (GodwitClient client = GodwitClient.persistent(temp)) {
-            assertThat(client.migrationsAppliedOnOpen().applied()).hasSizeGreaterThan(10);
-            Collection books = client.createCollection("books", 3);
-            books.add("a", new float[] {1, 0, 0}, Map.of("author", "ann", "year", 2001, "score", 0.5, "new", true), "the quick fox");
-            books.add("b", new float[] {0, 1, 0}, Map.of(), null);
-            books.add("c", new float[] {0.9f, 0.1f, 0}, Map.of(), "slow");
+            assertThat(client.migrationsAppliedOnOpen().applied()).hasSize(16);
+            client.createCollection("books").add(RecordBatch.of("a", "b").embeddings(List.of(new float[] {1, 0, 0},
+                    new float[] {0, 1, 0})).documents(List.of("the quick fox", "slow")).metadatas(List.of(Map.of("year", 2001),
+                    Map.of("tags", List.of("x")))));
         }
         try (GodwitClient again = GodwitClient.persistent(temp)) {
             assertThat(again.migrationsAppliedOnOpen().applied()).isEmpty();
-            Collection books = again.getCollection("books").orElseThrow();
-            assertThat(again.listCollections()).containsExactly("books");
-            assertThat(books.count()).isEqualTo(3);
-            StoredEmbedding a = books.get("a").orElseThrow();
-            assertThat(a.embedding()).containsExactly(1f, 0f, 0f);
-            assertThat(a.metadata()).containsEntry("author", "ann").containsEntry("year", 2001L)
-                    .containsEntry("score", 0.5).containsEntry("new", true);
-            assertThat(a.document()).isEqualTo("the quick fox");
-            assertThat(books.query(new float[] {1, 0, 0}, 2)).containsExactly("a", "c");
-            assertThatThrownBy(() -> books.add("d", new float[] {1, 2}, Map.of(), null)).hasMessageContaining("dimension 3");
+            StoreCollection books = again.getCollection("books").orElseThrow();
+            assertThat(books.count()).isEqualTo(2);
+            GetResult r = books.get(GetRequest.all().include(Include.EMBEDDINGS, Include.DOCUMENTS, Include.METADATAS));
+            assertThat(r.embeddings().get(1)).containsExactly(0f, 1f, 0f);
+            assertThat(r.documents()).containsExactly("the quick fox", "slow");
+            assertThat(r.metadatas()).containsExactly(Map.of("year", 2001L), Map.of("tags", List.of("x")));
+            assertThat(books.query(QueryRequest.embedding(new float[] {1, 0, 0}).nResults(1)).ids()).containsExactly(List.of("a"));
         }
     }
 
     @Test
-    void anEphemeralStoreLeavesNothingBehind() {
+    void thePersistentStoreCommitsWithSynchronousFullInWalMode() throws Exception {
+        try (GodwitClient client = GodwitClient.persistent(temp)) {
+            client.createCollection("books").add(RecordBatch.of("a").embeddings(List.<float[]>of(new float[] {1})));
+            SqliteConnections sqlite = (SqliteConnections) storeConnections(client);
+            assertThat(sqlite.<String>write("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA journal_mode"))).isEqualTo("wal");
+            // 2 = FULL: a commit returns only once the WAL is synced (a kill cannot reveal a missing fsync).
+            assertThat(sqlite.<String>write("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA synchronous"))).isEqualTo("2");
+            assertThat(sqlite.<String>read("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA synchronous"))).isEqualTo("2");
+            assertThat(sqlite.<String>write("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA foreign_keys"))).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void anOpenClientHoldsTheStoreInUseUntilItCloses() throws Exception {
+        Path holders = temp.resolve(GodwitClient.DATABASE_FILE + ".godwit-inuse");
+        try (GodwitClient client = GodwitClient.persistent(temp)) {
+            try (var files = Files.list(holders)) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .anyMatch(n -> n.startsWith(ProcessHandle.current().pid() + "-") && n.endsWith(".holder"));
+            }
+        }
+        try (var files = Files.list(holders)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".holder"));
+        }
+    }
+
+    @Test
+    void anEphemeralStoreIsInMemoryAndLeavesNothingBehind() throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Path> before;
+        try (var files = Files.list(cwd)) {
+            before = files.toList();
+        }
         GodwitClient client = GodwitClient.ephemeral();
-        client.createCollection("tmp", null).add("x", new float[] {1}, Map.of(), null);
+        client.createCollection("tmp").add(RecordBatch.of("x").embeddings(List.<float[]>of(new float[] {1})));
         assertThat(client.getCollection("tmp").orElseThrow().count()).isEqualTo(1);
-        Path file = client.databaseFile().orElseThrow();
-        assertThat(file).exists();
+        assertThat(client.databaseFile()).isEmpty();
+        assertThat(storeConnections(client).describe()).startsWith("memory:godwit-");
+        GodwitClient other = GodwitClient.ephemeral();
+        assertThat(other.getCollection("tmp")).as("each ephemeral store is its own").isEmpty();
+        other.close();
         client.close();
-        assertThat(file).doesNotExist();
-        assertThat(file.getParent()).doesNotExist();
+        try (var files = Files.list(cwd)) {
+            assertThat(files.toList()).containsExactlyInAnyOrderElementsOf(before);
+        }
+    }
+
+    private static Connections storeConnections(GodwitClient client) {
+        return client.connections();
     }
 
     @Test
@@ -66,12 +105,12 @@ class GodwitClientTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve(GodwitClient.DATABASE_FILE));
              Statement st = c.createStatement()) {
             st.execute("INSERT INTO migrations (dir, version, filename, sql, hash) VALUES"
-                    + " ('sysdb', 7, '00007-from-the-future.sqlite.sql', 'SELECT 1', 'x')");
+                    + " ('sysdb', 8, '00008-from-the-future.sqlite.sql', 'SELECT 1', 'x')");
         }
         assertThatThrownBy(() -> GodwitClient.persistent(temp)).isInstanceOfSatisfying(DatabaseAheadError.class, e -> {
             assertThat(e.subsystem()).isEqualTo("sysdb");
-            assertThat(e.newestAppliedFile()).isEqualTo("00007-from-the-future.sqlite.sql");
-            assertThat(e.newestKnown()).isEqualTo(6);
+            assertThat(e.newestAppliedFile()).isEqualTo("00008-from-the-future.sqlite.sql");
+            assertThat(e.newestKnown()).isEqualTo(7);
         });
     }
 
@@ -80,7 +119,7 @@ class GodwitClientTest {
         Path custom = Files.createDirectories(temp.resolve("custom"));
         Files.writeString(custom.resolve("00001-big-rewrite.sqlite.sql"),
                 "-- godwit:confirm rewrites every collection; take a backup first\nCREATE TABLE rewritten (x INTEGER);");
-        ClientSettings settings = ClientSettings.defaults()
+        Settings settings = Settings.defaults()
                 .withCustomSubsystems(List.of(new Subsystem("custom", new DirectorySource(custom))));
 
         assertThatThrownBy(() -> GodwitClient.persistent(temp.resolve("db"), settings))
@@ -93,10 +132,10 @@ class GodwitClientTest {
     @Test
     void validateModeRefusesAStoreThatWasNeverMigratedAndCreatesNothing() {
         Path dir = temp.resolve("fresh");
-        assertThatThrownBy(() -> GodwitClient.persistent(dir, ClientSettings.defaults().withMode(MigrationMode.VALIDATE)))
+        assertThatThrownBy(() -> GodwitClient.persistent(dir, Settings.defaults().withMode(MigrationMode.VALIDATE)))
                 .isInstanceOf(UninitializedMigrationsError.class);
         assertThat(dir.resolve(GodwitClient.DATABASE_FILE)).doesNotExist();
-        assertThatThrownBy(() -> GodwitClient.persistent(dir, ClientSettings.defaults()
+        assertThatThrownBy(() -> GodwitClient.persistent(dir, Settings.defaults()
                 .withEnvironment(Map.of("GODWIT_MIGRATIONS", "validate"))))
                 .isInstanceOf(UninitializedMigrationsError.class);
     }

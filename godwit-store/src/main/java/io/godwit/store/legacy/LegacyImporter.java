@@ -1,24 +1,27 @@
 package io.godwit.store.legacy;
 
 import io.godwit.GodwitException;
-import io.godwit.store.Collection;
+import io.godwit.store.CreateCollection;
 import io.godwit.store.GodwitClient;
-import io.godwit.store.Settings;
+import io.godwit.store.RecordBatch;
+import io.godwit.store.StoreCollection;
 import io.godwit.store.importer.ChromaSource;
 import io.godwit.store.importer.SourceCollection;
+import io.godwit.store.importer.SourceRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Moves a Chroma persist directory (either layout, see {@link ChromaSource}) into a new Godwit
  * store, the job Chroma's {@code chroma-migrate} did for its own move off DuckDB. The Chroma files
- * are only read. Until the store keeps tenants, databases and uris, collections outside the
- * default tenant and database, and records with uris, are refused before anything is written. The new store is built under a
- * temporary name beside the target and renamed into place only when every record made it, so a
+ * are only read. Tenants, databases, configurations (the distance space) and uris are kept; records
+ * go in batches of 1,000, one transaction each. The new store is built under a temporary name beside the target and renamed into place only when every record made it, so a
  * failed import leaves no half-filled store behind.
  */
 public final class LegacyImporter {
@@ -52,27 +55,44 @@ public final class LegacyImporter {
     }
 
     private static Report copy(ChromaSource source, GodwitClient client) {
-        source.collections().forEach(LegacyImporter::checkScope);
         long[] records = {0};
         for (SourceCollection c : source.collections()) {
-            Collection collection = client.createCollection(c.name(), c.dimension(), c.metadata());
-            source.read(c, 1000, batch -> batch.forEach(r -> {
-                if (r.uri() != null) {
-                    throw new GodwitException("Record " + r.id() + " of collection " + c.path() + " has a uri, which this"
-                            + " release of the store cannot keep yet; nothing was imported.");
+            ensureScope(client, c);
+            StoreCollection collection = client.scope(c.tenant(), c.database()).createCollection(CreateCollection
+                    .named(c.name()).metadata(c.metadata()).configuration(c.configuration()).dimension(c.dimension()));
+            source.read(c, 1000, batch -> {
+                if (!batch.isEmpty()) {
+                    collection.add(batch(batch));
+                    records[0] += batch.size();
                 }
-                collection.add(r.id(), r.embedding(), r.metadata() == null ? Map.of() : r.metadata(), r.document());
-                records[0]++;
-            }));
+            });
         }
         return new Report(source.collections().size(), records[0]);
     }
 
-    private static void checkScope(SourceCollection c) {
-        if (!c.tenant().equals(Settings.DEFAULT_TENANT) || !c.database().equals(Settings.DEFAULT_DATABASE)) {
-            throw new GodwitException("Collection " + c.path() + " is outside " + Settings.DEFAULT_TENANT + "/"
-                    + Settings.DEFAULT_DATABASE + ", which this release of the store cannot keep yet; nothing was imported.");
+    private static void ensureScope(GodwitClient client, SourceCollection c) {
+        if (client.getTenant(c.tenant()).isEmpty()) {
+            client.createTenant(c.tenant());
         }
+        if (client.getDatabase(c.tenant(), c.database()).isEmpty()) {
+            client.createDatabase(c.tenant(), c.database());
+        }
+    }
+
+    private static RecordBatch batch(List<SourceRecord> records) {
+        List<String> ids = new ArrayList<>();
+        List<float[]> embeddings = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        List<Map<String, Object>> metadatas = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        for (SourceRecord r : records) {
+            ids.add(r.id());
+            embeddings.add(r.embedding());
+            documents.add(r.document());
+            metadatas.add(r.metadata() == null || r.metadata().isEmpty() ? null : r.metadata());
+            uris.add(r.uri());
+        }
+        return RecordBatch.of(ids).embeddings(embeddings).documents(documents).metadatas(metadatas).uris(uris);
     }
 
     private static void deleteQuietly(Path dir) {

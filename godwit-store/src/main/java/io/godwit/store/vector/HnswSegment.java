@@ -125,12 +125,21 @@ public final class HnswSegment implements AutoCloseable {
         schedule();
     }
 
-    /** Reads the log past {@code seenSeqId} into the pending tail. Called before every query. */
+    /** Reads the log the segment was opened with past {@code seenSeqId} into the pending tail. */
     public void catchUp() {
+        catchUp(log);
+    }
+
+    /**
+     * Reads {@code from} past {@code seenSeqId} into the pending tail; called before every query. The
+     * log may be a view of the same log bound to the caller's connection (the store's queries read
+     * it inside their own snapshot).
+     */
+    public void catchUp(VectorLog from) {
         catchUp.lock();
         try {
             while (true) {
-                List<LogEntry> entries = log.after(seenSeqId, CATCH_UP_CHUNK);
+                List<LogEntry> entries = from.after(seenSeqId, CATCH_UP_CHUNK);
                 if (entries.isEmpty()) {
                     break;
                 }
@@ -163,11 +172,16 @@ public final class HnswSegment implements AutoCloseable {
      * distances, nearest first; fewer only when fewer exist. Catches up from the log first.
      */
     public List<Hit> search(float[] query, int k, Candidates candidates, int efSearch) {
+        return search(log, query, k, candidates, efSearch);
+    }
+
+    /** {@link #search(float[], int, Candidates, int)}, catching up from {@code from} (see {@link #catchUp(VectorLog)}). */
+    public List<Hit> search(VectorLog from, float[] query, int k, Candidates candidates, int efSearch) {
         if (query.length != params.dimension()) {
             throw new IllegalArgumentException("vector index: the query has " + query.length
                     + " dimensions, the collection " + params.dimension());
         }
-        catchUp();
+        catchUp(from);
         lock.readLock().lock();
         try {
             ExactScan scan = new ExactScan(params.space(), query, k);

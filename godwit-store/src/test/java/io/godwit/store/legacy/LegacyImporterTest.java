@@ -1,9 +1,12 @@
 package io.godwit.store.legacy;
 
 import io.godwit.GodwitException;
-import io.godwit.store.Collection;
+import io.godwit.store.GetRequest;
+import io.godwit.store.GetResult;
+import io.godwit.store.Include;
+import io.godwit.store.QueryRequest;
+import io.godwit.store.StoreCollection;
 import io.godwit.store.GodwitClient;
-import io.godwit.store.StoredEmbedding;
 import io.godwit.store.importer.ChromaLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,15 +50,15 @@ class LegacyImporterTest {
 
         assertThat(report).isEqualTo(new LegacyImporter.Report(2, 2));
         try (GodwitClient client = GodwitClient.persistent(target)) {
-            assertThat(client.listCollections()).containsExactly("books", "empty");
-            Collection books = client.getCollection("books").orElseThrow();
+            assertThat(client.listCollections(null, 0)).extracting(StoreCollection::name).containsExactlyInAnyOrder("books", "empty");
+            StoreCollection books = client.getCollection("books").orElseThrow();
             assertThat(books.dimension()).contains(2);
             assertThat(books.count()).isEqualTo(2);
-            StoredEmbedding a = books.get("a").orElseThrow();
-            assertThat(a.embedding()).containsExactly(1f, 0f);
-            assertThat(a.document()).isEqualTo("the quick fox");
-            assertThat(a.metadata()).containsEntry("year", 2001L).containsEntry("score", 0.5).containsEntry("new", true);
-            assertThat(books.query(new float[] {0, 1}, 1)).containsExactly("b");
+            GetResult a = books.get(GetRequest.ids("a").include(Include.EMBEDDINGS, Include.DOCUMENTS, Include.METADATAS));
+            assertThat(a.embeddings().get(0)).containsExactly(1f, 0f);
+            assertThat(a.documents()).containsExactly("the quick fox");
+            assertThat(a.metadatas().get(0)).containsEntry("year", 2001L).containsEntry("score", 0.5).containsEntry("new", true);
+            assertThat(books.query(QueryRequest.embedding(new float[] {0, 1}).nResults(1)).ids()).containsExactly(java.util.List.of("b"));
         }
         assertThat(target.resolve(".import-" + ProcessHandle.current().pid())).doesNotExist();
     }

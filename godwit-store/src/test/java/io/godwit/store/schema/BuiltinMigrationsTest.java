@@ -109,8 +109,8 @@ abstract class BuiltinMigrationsTest {
                 "INSERT INTO embedding_fulltext_search (rowid, string_value) VALUES (1, 'the quick fox')",
                 "INSERT INTO max_seq_id (segment_id, seq_id) VALUES ('s1m', 11)");
 
-        assertThat(configure().load().migrate().applied()).extracting(a -> a.subsystem() + "/" + a.version())
-                .containsExactly("metadb/4");
+        assertThat(configure().target(BuiltinSubsystems.METADB, 4).load().migrate().applied())
+                .extracting(a -> a.subsystem() + "/" + a.version()).containsExactly("metadb/4");
 
         assertThat(query("SELECT id, key, string_value, int_value, float_value FROM embedding_metadata ORDER BY id, key"))
                 .containsExactly("1|chroma:document|the quick fox|null|null", "1|year|null|2001|null", "2|score|null|null|0.25");

@@ -62,7 +62,9 @@ class BuiltinSchemaParityTest {
                 "embeddings", "embedding_metadata", "embedding_fulltext_search", "embeddings_queue");
         assertThat(sqlite.get("collections")).containsExactly("id primary key", "name not null", "topic not null",
                 "dimension", "database_id not null", "configuration_json_str not null", "log_position not null",
-                "version not null");
+                "version not null", "created_seq not null");
+        assertThat(sqlite.get("embedding_metadata_array")).containsExactly("id primary key", "key primary key",
+                "ord primary key", "string_value", "int_value", "float_value", "bool_value");
         assertThat(postgres).isEqualTo(sqlite);
     }
 

@@ -1,0 +1,165 @@
+package io.godwit.store.local;
+
+import io.godwit.store.StoreException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A store in a SQLite file (the persistent client). WAL journal with {@code synchronous=FULL}, so a
+ * commit is on disk when the call returns and readers never wait for the writer. One writer
+ * connection behind a fair lock serialises this process's writes; {@code BEGIN IMMEDIATE} with a
+ * busy timeout of {@code writeLockTimeout} serialises them with other processes. The process that
+ * holds the write transaction names itself in {@code godwit.sqlite3.godwit-writer} (pid, host,
+ * since), which a refused writer quotes; the file is a message, not a lock (SQLite is the lock).
+ */
+public final class SqliteConnections implements Connections {
+    private static final int READERS = 4;
+
+    private final Path file;
+    private final Path holderFile;
+    private final Duration writeLockTimeout;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Connection writer;
+    private final ReaderPool readers;
+    private final String me;
+
+    public SqliteConnections(Path file, Duration writeLockTimeout) {
+        this.file = file.toAbsolutePath();
+        this.holderFile = this.file.resolveSibling(this.file.getFileName() + ".godwit-writer");
+        this.writeLockTimeout = writeLockTimeout;
+        this.me = "pid " + ProcessHandle.current().pid() + " on " + hostName();
+        try {
+            this.writer = open(false);
+        } catch (SQLException e) {
+            throw Jdbc.failure("open", describe(), e);
+        }
+        this.readers = new ReaderPool(READERS, () -> open(true));
+    }
+
+    private Connection open(boolean reading) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, writeLockTimeout.toMillis()));
+        cfg.setGetGeneratedKeys(false);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+        if (reading) {
+            Jdbc.execute(c, "PRAGMA query_only = ON");
+        }
+        return c;
+    }
+
+    @Override
+    public <T> T read(String action, Jdbc.Work<T> work) {
+        Connection c;
+        try {
+            c = readers.borrow();
+        } catch (SQLException e) {
+            throw Jdbc.failure(action, describe(), e);
+        } catch (IllegalStateException e) {
+            throw Transactions.closed(describe());
+        }
+        boolean broken = true;
+        try {
+            T result = Transactions.run(c, "BEGIN", action, describe(), work);
+            broken = false;
+            return result;
+        } catch (StoreException e) {
+            broken = e.kind() == StoreException.Kind.INTERNAL;
+            throw e;
+        } finally {
+            readers.giveBack(c, broken);
+        }
+    }
+
+    @Override
+    public <T> T write(String action, Jdbc.Work<T> work) {
+        writeLock.lock();
+        try {
+            if (writer.isClosed()) {
+                throw Transactions.closed(describe());
+            }
+            begin(action);
+            return Transactions.finish(writer, action, describe(), work);
+        } catch (SQLException e) {
+            throw Jdbc.failure(action, describe(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** BEGIN IMMEDIATE: takes SQLite's write lock now, waiting at most the busy timeout; then names us its holder. */
+    private void begin(String action) {
+        try {
+            Jdbc.execute(writer, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
+                throw new StoreException(StoreException.Kind.BUSY, "Could not " + action + ": the store at " + file
+                        + " is being written by another process (" + holder() + ") and stayed locked for "
+                        + writeLockTimeout.toMillis() + " ms (Settings.writeLockTimeout, GODWIT_WRITE_LOCK_TIMEOUT_MS)."
+                        + " Nothing was written; retry, or stop that process.", e);
+            }
+            throw Jdbc.failure(action, describe(), e);
+        }
+        try {
+            Files.writeString(holderFile, me + " since " + Instant.now() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // The holder file only improves a refusal's message; the write itself is safe without it.
+        }
+    }
+
+    private String holder() {
+        try {
+            return "last writer recorded in " + holderFile.getFileName() + ": " + Files.readString(holderFile).trim();
+        } catch (IOException e) {
+            return "no writer recorded in " + holderFile.getFileName();
+        }
+    }
+
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "an unknown host";
+        }
+    }
+
+    @Override
+    public boolean postgres() {
+        return false;
+    }
+
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            readers.close();
+            ReaderPool.closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}
