@@ -24,6 +24,7 @@ for (const size of batches.map(Number)) {
   t = process.hrtime.bigint();
   for (let from = 0; from < texts.length; from += size) vectors.push(...await embed(texts.slice(from, from + size)));
   rates[size] = texts.length / (Number(process.hrtime.bigint() - t) / 1e9);
+  console.error(`transformers.js, batch ${size}: ${rates[size].toFixed(1)} texts/s`);
   last = vectors;
 }
 const flat = new Float32Array(last.length * 384);

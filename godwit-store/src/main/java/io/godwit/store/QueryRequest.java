@@ -29,6 +29,11 @@ public record QueryRequest(List<float[]> queryEmbeddings, List<?> queryTexts, in
         return new QueryRequest(null, queryTexts, DEFAULT_N_RESULTS, null, null, null, null);
     }
 
+    /** The same as {@link #texts}, for inputs that are not texts (images for an image function). */
+    public static QueryRequest inputs(List<?> queryInputs) {
+        return texts(queryInputs);
+    }
+
     public QueryRequest nResults(int value) {
         return new QueryRequest(queryEmbeddings, queryTexts, value, ids, where, whereDocument, include);
     }

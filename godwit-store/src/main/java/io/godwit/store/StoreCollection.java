@@ -1,5 +1,8 @@
 package io.godwit.store;
 
+import io.godwit.store.embedding.EmbeddedCollection;
+import io.godwit.store.embedding.EmbeddingFunction;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,4 +75,22 @@ public interface StoreCollection {
      * null stay as they are). A new space or new index parameters rebuild the collection's index.
      */
     void modify(CollectionChange change);
+
+    /**
+     * This collection with an embedding function: documents (or {@link RecordBatch#inputs}) given
+     * without embeddings are embedded, and so are {@link QueryRequest#queryTexts()}. Refused
+     * (INVALID_ARGUMENT) when the collection records another function (another name or config), since
+     * vectors of different functions do not compare; a collection that records none takes any.
+     */
+    default StoreCollection withEmbeddingFunction(EmbeddingFunction<?> function) {
+        return withEmbeddingFunction(function, false);
+    }
+
+    /**
+     * As {@link #withEmbeddingFunction(EmbeddingFunction)}; {@code allowOtherEmbeddingFunction} skips
+     * the check, for a caller who knows the functions agree. The recorded function is left as it is.
+     */
+    default StoreCollection withEmbeddingFunction(EmbeddingFunction<?> function, boolean allowOtherEmbeddingFunction) {
+        return EmbeddedCollection.of(this, function, allowOtherEmbeddingFunction);
+    }
 }

@@ -78,6 +78,7 @@ public final class EmbeddingBench {
                     vectors.addAll(f.embed(texts.subList(from, Math.min(texts.size(), from + size))));
                 }
                 rates.put(size, texts.size() / ((System.nanoTime() - t) / 1e9));
+                System.out.printf("Godwit, batch %d: %.1f texts/s%n", size, rates.get(size));
             }
             return new Side(loadSeconds, modelMb, Rss.mb(), rates, vectors);
         }

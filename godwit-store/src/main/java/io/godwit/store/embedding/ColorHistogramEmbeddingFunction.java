@@ -47,6 +47,11 @@ public final class ColorHistogramEmbeddingFunction implements EmbeddingFunction<
     }
 
     @Override
+    public Class<?> inputType() {
+        return BufferedImage.class;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -22,6 +22,15 @@ public interface EmbeddingFunction<D> {
     /** What, besides the name, identifies the vectors it makes (model, dimension, options); JSON-like values. */
     Map<String, Object> config();
 
+    /**
+     * The type of input it takes ({@code String} for texts, {@code BufferedImage} for images), so that
+     * a collection can refuse an input of another type with a clear message before embedding;
+     * {@code Object} (the default) accepts anything.
+     */
+    default Class<?> inputType() {
+        return Object.class;
+    }
+
     /** The descriptor a collection stores: {@code {"type": "known", "name": name(), "config": config()}}. */
     default Map<String, Object> descriptor() {
         return Map.of("type", "known", "name", name(), "config", config());

@@ -30,4 +30,23 @@ public final class EmbeddingInputs {
         }
         return input;
     }
+
+    /**
+     * Returns {@code input} as the input of {@code function} when every element is of its
+     * {@link EmbeddingFunction#inputType()}; otherwise refuses it (INVALID_ARGUMENT) naming the
+     * index, the element's type and the type the function takes. Null elements are refused too.
+     */
+    @SuppressWarnings("unchecked")
+    public static <D> List<D> checkedFor(EmbeddingFunction<D> function, List<?> input) {
+        requireElements(input, function.name());
+        Class<?> type = function.inputType();
+        for (int i = 0; i < input.size(); i++) {
+            if (!type.isInstance(input.get(i))) {
+                throw StoreException.invalid("embedding function '" + function.name() + "' takes "
+                        + type.getSimpleName() + " inputs, and input " + i + " of " + input.size() + " is a "
+                        + input.get(i).getClass().getSimpleName());
+            }
+        }
+        return (List<D>) input;
+    }
 }

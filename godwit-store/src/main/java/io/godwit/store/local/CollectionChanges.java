@@ -4,6 +4,7 @@ import io.godwit.store.CollectionChange;
 import io.godwit.store.CollectionConfiguration;
 import io.godwit.store.CreateCollection;
 import io.godwit.store.StoreException;
+import io.godwit.store.embedding.RecordedFunction;
 
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,8 @@ final class CollectionChanges {
             CollectionRows.insert(c, created, StoreEpoch.ensure(c));
             return created;
         });
+        // get-or-create of an existing collection: the function given must be the one it records.
+        RecordedFunction.check(name, row.configuration().embeddingFunction(), request.embeddingFunction());
         return new LocalCollection(store, row, request.embeddingFunction());
     }
 

@@ -12,6 +12,7 @@ import io.godwit.store.RecordBatch;
 import io.godwit.store.StoreCollection;
 import io.godwit.store.StoreException;
 import io.godwit.store.embedding.EmbeddingFunction;
+import io.godwit.store.embedding.EmbeddingInputs;
 
 import java.util.List;
 import java.util.Map;
@@ -90,20 +91,44 @@ public final class LocalCollection implements StoreCollection {
         RecordWriter.write(store, row, operation, batch);
     }
 
-    /** The batch with vectors made from its documents, when it has none and the handle has an embedding function. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The batch with vectors made from its inputs, else its documents, when it has none and the handle
+     * has an embedding function; inputs without a function are refused, naming what is missing.
+     */
     private RecordBatch embedded(String call, RecordBatch records) {
-        if (records == null || records.embeddings() != null || records.documents() == null || function == null) {
+        if (records == null || records.embeddings() != null) {
             return records;
         }
+        if (function == null) {
+            if (records.inputs() != null) {
+                throw StoreException.invalid(call + " in collection '" + row.name() + "': inputs need an embedding"
+                        + " function, and this collection handle has none; give embeddings, or open the collection"
+                        + " withEmbeddingFunction(...)");
+            }
+            return records;
+        }
+        if (records.inputs() != null) {
+            return records.embeddings(embed(records.inputs()));
+        }
         List<String> documents = records.documents();
+        if (documents == null) {
+            return records;
+        }
         for (int i = 0; i < documents.size(); i++) {
             if (documents.get(i) == null) {
                 throw StoreException.invalid(call + " in collection '" + row.name() + "': record '"
                         + records.ids().get(i) + "' has neither an embedding nor a document to embed");
             }
         }
-        return records.embeddings(((EmbeddingFunction<String>) function).embed(documents));
+        return records.embeddings(embed(documents));
+    }
+
+    private List<float[]> embed(List<?> input) {
+        return embedWith(function, input);
+    }
+
+    private static <D> List<float[]> embedWith(EmbeddingFunction<D> function, List<?> input) {
+        return function.embed(EmbeddingInputs.checkedFor(function, input));
     }
 
     @Override
@@ -135,7 +160,7 @@ public final class LocalCollection implements StoreCollection {
                 throw StoreException.invalid("query of collection '" + row.name() + "': queryTexts need an embedding"
                         + " function, and this collection handle has none; give queryEmbeddings instead");
             }
-            queries = ((EmbeddingFunction<Object>) function).embed((List<Object>) request.queryTexts());
+            queries = embed(request.queryTexts());
         }
         return Queries.query(store, row, request, queries);
     }

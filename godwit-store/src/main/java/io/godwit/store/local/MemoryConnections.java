@@ -1,5 +1,6 @@
 package io.godwit.store.local;
 
+import io.godwit.store.metadata.RecordFilter;
 import org.sqlite.SQLiteConfig;
 
 import java.sql.Connection;
@@ -31,12 +32,14 @@ public final class MemoryConnections implements Connections {
         }
     }
 
-    /** A new connection to the same in-memory database (the migration engine's). */
+    /** A new connection to the same in-memory database (the migration engine's), with the filters' SQL functions. */
     Connection open() throws SQLException {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.enforceForeignKeys(true);
         cfg.setGetGeneratedKeys(false);
-        return DriverManager.getConnection(url, cfg.toProperties());
+        Connection c = DriverManager.getConnection(url, cfg.toProperties());
+        RecordFilter.registerFunctions(c);
+        return c;
     }
 
     @Override

@@ -33,7 +33,7 @@ final class RecordRows {
     /** The matching rows' {@code embeddings.id}, ascending (insertion order), paged after every check. */
     static List<Long> select(Connection c, boolean pg, CollectionRow row, List<String> ids, RecordFilter filter,
                              Integer limit, int offset) throws SQLException {
-        boolean check = filter.needsDocumentCheck();
+        boolean check = filter.needsDocumentCheck(pg);   // PostgreSQL leaves $regex to Java
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT e.id").append(check ? ", f.string_value" : "")
                 .append(" FROM embeddings e").append(check ? " LEFT JOIN embedding_fulltext_search f ON f.rowid = e.id" : "")

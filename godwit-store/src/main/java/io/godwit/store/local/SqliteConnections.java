@@ -1,6 +1,7 @@
 package io.godwit.store.local;
 
 import io.godwit.store.StoreException;
+import io.godwit.store.metadata.RecordFilter;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
@@ -56,6 +57,7 @@ public final class SqliteConnections implements Connections {
         cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, writeLockTimeout.toMillis()));
         cfg.setGetGeneratedKeys(false);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+        RecordFilter.registerFunctions(c);   // $regex runs in SQL as godwit_regexp
         if (reading) {
             Jdbc.execute(c, "PRAGMA query_only = ON");
         }

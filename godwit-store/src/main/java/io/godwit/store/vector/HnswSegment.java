@@ -3,6 +3,7 @@ package io.godwit.store.vector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -392,6 +393,14 @@ public final class HnswSegment implements AutoCloseable {
     /** "file" when opened from a sound index file; "rebuilt: REASON" when rebuilt; "in memory" when ephemeral. */
     public String origin() {
         return origin;
+    }
+
+    /** Compares what the segment answers from (caught up from {@code from}) with the database's rows, sorted. */
+    public IndexCheck check(VectorLog from, long[] databaseRows) {
+        catchUp(from);
+        long[] sorted = databaseRows.clone();
+        Arrays.sort(sorted);
+        return IndexCheck.of(sorted, liveIds());
     }
 
     public IndexParams params() {

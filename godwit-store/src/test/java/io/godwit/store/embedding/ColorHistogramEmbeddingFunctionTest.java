@@ -59,6 +59,9 @@ class ColorHistogramEmbeddingFunctionTest {
     void aNullImageIsRefusedNamingItsIndex() {
         assertThatThrownBy(() -> function.embed(Arrays.asList(image(2, 2, Color.RED), null)))
                 .isInstanceOf(StoreException.class).hasMessageContaining("input 1 of 2 is null");
+        assertThatThrownBy(() -> EmbeddingInputs.checkedFor(function, List.of(image(2, 2, Color.RED), "a text")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("'godwit_color_histogram' takes BufferedImage inputs, and input 1 of 2 is a String");
         assertThatThrownBy(() -> new ColorHistogramEmbeddingFunction(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 16");
     }

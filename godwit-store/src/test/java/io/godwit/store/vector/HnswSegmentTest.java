@@ -207,6 +207,23 @@ class HnswSegmentTest {
         }
     }
 
+    @Test
+    void theCheckForVerifyFindsMissingAndExtraRecords() {
+        MemoryLog log = new MemoryLog();
+        fill(log, 300, 13);
+        try (HnswSegment s = HnswSegment.open(L2, epoch, null, log, OPTIONS)) {
+            log.delete(5);
+            long[] truth = log.records().keySet().stream().mapToLong(Long::longValue).toArray();
+            assertThat(s.check(log, truth).ok()).isTrue();
+            long[] wrong = java.util.stream.LongStream.concat(java.util.Arrays.stream(truth).filter(id -> id != 9),
+                    java.util.stream.LongStream.of(5, 1_000)).toArray();
+            IndexCheck check = s.check(log, wrong);
+            assertThat(check.ok()).isFalse();
+            assertThat(check.missing()).containsExactly(5L, 1_000L);
+            assertThat(check.extra()).containsExactly(9L);
+        }
+    }
+
     private List<Hit> written(MemoryLog log, float[] q) throws Exception {
         try (HnswSegment s = HnswSegment.open(L2, epoch, dir, log, OPTIONS)) {
             s.awaitIndexed(60_000);

@@ -125,6 +125,11 @@ public final class DefaultEmbeddingFunction implements EmbeddingFunction<String>
     }
 
     @Override
+    public Class<?> inputType() {
+        return String.class;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
