@@ -12,10 +12,17 @@ import java.util.Optional;
  *
  * @param initialized false when the database or its history table does not exist
  * @param origin      who wrote the history when another tool did (e.g. Chroma), else null
+ * @param inUseBy     the clients that hold the store in use now, described; empty when none (or untracked)
  */
-public record StatusReport(String database, boolean initialized, List<SubsystemStatus> subsystems, HistoryOrigin origin) {
+public record StatusReport(String database, boolean initialized, List<SubsystemStatus> subsystems, HistoryOrigin origin,
+                           List<String> inUseBy) {
     public StatusReport {
         subsystems = List.copyOf(subsystems);
+        inUseBy = List.copyOf(inUseBy);
+    }
+
+    public StatusReport(String database, boolean initialized, List<SubsystemStatus> subsystems, HistoryOrigin origin) {
+        this(database, initialized, subsystems, origin, List.of());
     }
 
     public StatusReport(String database, boolean initialized, List<SubsystemStatus> subsystems) {

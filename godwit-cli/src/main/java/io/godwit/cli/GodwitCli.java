@@ -114,6 +114,11 @@ public final class GodwitCli implements Callable<Integer> {
         return terminal;
     }
 
+    /** The environment the command line was started with (passwords are read from it, never from flags). */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     static final class VersionProvider implements IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -15,7 +15,7 @@ import io.godwit.release.UpgradeVerdict;
 /**
  * The release fields of {@code godwit status --json}, added to the nodes {@link JsonReports}
  * built (the same contract: snake_case, always present, null when unknown, never renamed):
- * {@code godwit_version}, {@code last_migrated_by}, {@code upgrade}; per subsystem
+ * {@code godwit_version}, {@code last_migrated_by}, {@code in_use_by}, {@code upgrade}; per subsystem
  * {@code release}; per applied migration {@code release} and {@code applied_by}; per pending one
  * {@code release}.
  */
@@ -30,6 +30,8 @@ final class ReleaseJson {
         root.set("last_migrated_by", report.lastMigration().<JsonNode>map(l -> NODES.objectNode()
                 .put("godwit_version", l.godwitVersion()).put("applied_at", l.appliedAt().toString())
                 .put("migration", l.migration())).orElse(null));
+        ArrayNode inUse = root.putArray("in_use_by");
+        report.inUseBy().forEach(inUse::add);
         UpgradeVerdict verdict = report.upgrade();
         ObjectNode upgrade = root.putObject("upgrade").put("action", verdict.action().label()).put("message", verdict.message());
         ArrayNode reasons = upgrade.putArray("reasons");

@@ -21,11 +21,14 @@ final class ReleaseText {
     private ReleaseText() {
     }
 
-    /** Lines after the database line: this release and the last migrator, then the verdict and its reasons. */
+    /** Lines after the database line: this release and the last migrator, the clients holding it, the verdict and its reasons. */
     static List<String> header(StatusReport report) {
         List<String> lines = new ArrayList<>();
         String last = report.lastMigration().map(ReleaseText::describe).orElse("no Godwit release has migrated the store yet");
         lines.add("Releases: this is Godwit " + Version.get() + "; " + last);
+        lines.add(report.inUseBy().isEmpty() ? "In use by: no client"
+                : "In use by " + report.inUseBy().size() + " client" + (report.inUseBy().size() == 1 ? "" : "s") + ": "
+                  + String.join("; ", report.inUseBy()));
         UpgradeVerdict verdict = report.upgrade();
         lines.add("Upgrade: " + verdict.action().label() + ". " + verdict.message());
         if (verdict.action() == UpgradeVerdict.Action.OPERATOR) {

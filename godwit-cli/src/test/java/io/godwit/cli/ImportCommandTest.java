@@ -36,7 +36,8 @@ class ImportCommandTest {
         assertThat(run("validate", "--path", store.toString()).exitCode()).isZero();
         CliRunner.Result again = run("import-legacy", "--from", legacy.toString(), "--path", store.toString());
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).startsWith("godwit: A Godwit store already exists");
+        assertThat(again.err()).startsWith("godwit: The store already has collections of the names the import would create:"
+                + " default_tenant/default_database/books. Nothing was written.");
         assertThat(run("import-legacy").exitCode()).isEqualTo(2);
         Path second = dir.resolve("second");
         CliRunner.Result viaNewName = run("import", "--from", legacy.toString(), "--path", second.toString());

@@ -37,7 +37,8 @@ class InUseCommandTest {
                     .contains("pid " + client.pid()).contains(InUseClientProcess.COMMAND).contains("--force");
             assertThat(rehash.exitCode()).isEqualTo(6);
             assertThat(rehash.err()).contains("Cannot rehash");
-            assertThat(status.out()).contains("app: 1 applied, 1 pending");
+            assertThat(status.out()).contains("app: 1 applied, 1 pending")
+                    .contains("In use by 1 client: pid " + client.pid() + " on host ").contains(InUseClientProcess.COMMAND);
             assertThat(forced.exitCode()).as(forced.err()).isZero();
             assertThat(forced.out()).contains("Applied app/00002-bodies.sqlite.sql");
         }

@@ -33,6 +33,8 @@ class ReleaseStatusCommandTest {
         assertThat(json.get("last_migrated_by").get("godwit_version").asText()).isEqualTo(Version.get());
         assertThat(json.get("upgrade").get("action").asText()).isEqualTo("current");
         assertThat(json.get("upgrade").get("reasons")).isEmpty();
+        assertThat(json.get("in_use_by")).isEmpty();
+        assertThat(text.out()).contains("In use by: no client");
         JsonNode sysdb = json.get("subsystems").get(0);
         assertThat(sysdb.get("release").get("code").asText()).isEqualTo(Version.get());
         assertThat(sysdb.get("applied").get(0).get("release").asText()).isEqualTo("0.1.0");

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,18 @@ public final class InUseGuard {
             return tracking.holdExclusive(connection, InUseHolder.self(null), action, config.lockTimeout());
         } catch (SQLException e) {
             throw new GodwitException("Could not check whether " + db.describe() + " is in use: " + e.getMessage(), e);
+        }
+    }
+
+    /** Who holds the store in use now; empty for a database that cannot tell. Reads only. */
+    public static List<String> holders(GodwitConfiguration config) {
+        if (!(config.database() instanceof InUseTracking tracking)) {
+            return List.of();
+        }
+        try {
+            return tracking.holders();
+        } catch (SQLException e) {
+            throw new GodwitException("Could not read who holds " + config.database().describe() + " in use: " + e.getMessage(), e);
         }
     }
 

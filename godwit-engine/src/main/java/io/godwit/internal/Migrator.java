@@ -172,7 +172,7 @@ public final class Migrator {
                 result.add(new SubsystemStatus(subsystem, false, history.applied(subsystem), List.of(), null));
             }
         }
-        return new StatusReport(db.describe(), history.initialized(), result, origin);
+        return new StatusReport(db.describe(), history.initialized(), result, origin, InUseGuard.holders(config));
     }
 
     public Plan plan() {

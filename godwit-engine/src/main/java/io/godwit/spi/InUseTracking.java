@@ -5,6 +5,7 @@ import io.godwit.InUseHolder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * An optional ability of a {@link Database}: it knows which processes hold it in use, so that a
@@ -29,4 +30,10 @@ public interface InUseTracking {
      * its session), or null when the run has none. Called under the migration lock, once per change.
      */
     InUseHold holdExclusive(Connection connection, InUseHolder self, String action, Duration timeout) throws SQLException;
+
+    /**
+     * Who holds the store in use now, described as a refusal would name them; empty when nobody
+     * does or there is no store. Reads only: creates nothing, removes nothing. Called by status.
+     */
+    List<String> holders() throws SQLException;
 }

@@ -87,6 +87,15 @@ public abstract class InUseContractTest {
     }
 
     @Test
+    void statusNamesTheHoldersAndCreatesNothing() throws Exception {
+        assertThat(godwit().load().status().inUseBy()).isEmpty();
+        try (ChildJvm client = client()) {
+            assertThat(godwit().load().status().inUseBy()).singleElement().asString().contains("pid " + client.pid());
+        }
+        assertThat(godwit().load().status().inUseBy()).isEmpty();
+    }
+
+    @Test
     void aKilledClientBlocksNothing() throws Exception {
         ChildJvm client = client();
         client.kill();

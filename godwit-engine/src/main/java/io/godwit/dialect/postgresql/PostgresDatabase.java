@@ -114,6 +114,13 @@ public final class PostgresDatabase implements Database, CreatesSchema, BackupCa
         };
     }
 
+    @Override
+    public java.util.List<String> holders() throws SQLException {
+        try (Connection c = connect()) {
+            return PostgresInUse.holders(c, inUseKey()).stream().filter(h -> h.startsWith("PostgreSQL backend")).toList();
+        }
+    }
+
     /** The advisory lock key of this schema's in-use hold: see {@link PostgresInUse#key(String)}. */
     public long inUseKey() {
         return PostgresInUse.key(schema);

@@ -133,6 +133,15 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         return SqliteInUse.exclusive(inUseFolder(), self, action, timeout, describe());
     }
 
+    @Override
+    public List<String> holders() {
+        try {
+            return SqliteHolders.peek(inUseFolder());
+        } catch (IOException e) {
+            throw new GodwitException("Cannot read who holds " + describe() + " in use (" + inUseFolder() + "): " + e.getMessage(), e);
+        }
+    }
+
     /** The folder of the in-use hold, beside the lock file: {@code <database>.godwit-inuse}. */
     public Path inUseFolder() {
         return file.resolveSibling(file.getFileName() + ".godwit-inuse");

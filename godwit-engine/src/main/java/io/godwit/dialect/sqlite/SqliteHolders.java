@@ -82,6 +82,40 @@ final class SqliteHolders {
         return holders;
     }
 
+    /** Every live holder's description, reading only: nothing is created or removed. */
+    static List<String> peek(Path folder) throws IOException {
+        List<String> holders = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return holders;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+            for (Path file : files) {
+                String own = OWN.get(file);
+                if (own != null) {
+                    holders.add(own + " (this process)");
+                } else if (heldElsewhere(file)) {
+                    holders.add(read(file));
+                }
+            }
+        }
+        return holders;
+    }
+
+    private static boolean heldElsewhere(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock != null) {
+                lock.release();
+                return false;
+            }
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
     /** The description when another process holds the file; null (and the file removed) when it is gone. */
     private static String liveOther(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {

@@ -1,0 +1,106 @@
+package io.godwit.bench.importer;
+
+import io.godwit.store.Float32Encoding;
+import io.godwit.store.importer.SourceRecord;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The yardstick of the import benchmark: the same rows written into the same tables of a fresh
+ * store (its log, its records, their typed metadata, the documents' full-text index) by plain JDBC
+ * batches, one transaction per batch, with none of the store's checks. The store's own
+ * connection settings (WAL, synchronous=FULL) are set alike.
+ */
+final class JdbcBaseline {
+    private JdbcBaseline() {
+    }
+
+    /** Inserts {@code records} into collection {@code name} of the SQLite store in {@code file}; returns seconds. */
+    static double insert(String file, String name, List<SourceRecord> records, int batch) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = FULL");
+            }
+            String[] ids = segment(c, name);
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement queue = c.prepareStatement("INSERT INTO embeddings_queue (seq_id, operation, topic, id,"
+                    + " vector, encoding, metadata) VALUES (?, 0, ?, ?, ?, 'FLOAT32', ?)");
+                 PreparedStatement row = c.prepareStatement("INSERT INTO embeddings (id, segment_id, embedding_id, seq_id, vector,"
+                         + " uri) VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement meta = c.prepareStatement("INSERT INTO embedding_metadata (id, key, string_value, int_value,"
+                         + " float_value, bool_value) VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement doc = c.prepareStatement("INSERT INTO embedding_fulltext_search (rowid, string_value) VALUES (?, ?)")) {
+                long seq = 1;
+                for (SourceRecord r : records) {
+                    byte[] vector = Float32Encoding.pack(r.embedding());
+                    queue.setLong(1, seq);
+                    queue.setString(2, ids[1]);
+                    queue.setString(3, r.id());
+                    queue.setBytes(4, vector);
+                    queue.setString(5, json(r));
+                    queue.addBatch();
+                    row.setLong(1, seq);
+                    row.setString(2, ids[0]);
+                    row.setString(3, r.id());
+                    row.setLong(4, seq);
+                    row.setBytes(5, vector);
+                    row.setString(6, r.uri());
+                    row.addBatch();
+                    for (Map.Entry<String, Object> e : (r.metadata() == null ? Map.<String, Object>of() : r.metadata()).entrySet()) {
+                        meta.setLong(1, seq);
+                        meta.setString(2, e.getKey());
+                        meta.setObject(3, e.getValue() instanceof String s ? s : null);
+                        meta.setObject(4, e.getValue() instanceof Long l ? l : null);
+                        meta.setObject(5, e.getValue() instanceof Double d ? d : null);
+                        meta.setObject(6, e.getValue() instanceof Boolean b ? (b ? 1 : 0) : null);
+                        meta.addBatch();
+                    }
+                    if (r.document() != null) {
+                        doc.setLong(1, seq);
+                        doc.setString(2, r.document());
+                        doc.addBatch();
+                    }
+                    if (seq++ % batch == 0) {
+                        flush(c, queue, row, meta, doc);
+                    }
+                }
+                flush(c, queue, row, meta, doc);
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private static void flush(Connection c, PreparedStatement... statements) throws SQLException {
+        for (PreparedStatement s : statements) {
+            s.executeBatch();
+        }
+        c.commit();
+    }
+
+    /** {metadata segment id, topic} of the collection. */
+    private static String[] segment(Connection c, String name) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT s.id, c.id FROM segments s JOIN collections c"
+                + " ON c.id = s.collection WHERE c.name = '" + name + "' AND s.scope = 'METADATA'")) {
+            rs.next();
+            return new String[] {rs.getString(1), "persistent://default_tenant/default_database/" + rs.getString(2)};
+        }
+    }
+
+    private static String json(SourceRecord r) {
+        StringBuilder s = new StringBuilder("{\"chroma:document\": \"").append(r.document()).append('"');
+        if (r.metadata() != null) {
+            r.metadata().forEach((k, v) -> s.append(", \"").append(k).append("\": ")
+                    .append(v instanceof String ? "\"" + v + "\"" : String.valueOf(v)));
+        }
+        return s.append('}').toString();
+    }
+}
