@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (apt-get install sqlite3)" >&2; exit 1; }
 command -v psql >/dev/null || echo "psql not found: the PostgreSQL shell rows will be n/a" >&2
 
-echo "Building godwit-bench and what it needs..."
-mvn -q -pl godwit-bench -am package -DskipTests
+echo "Building godwit-bench, the godwit command (bin/godwit's jar) and what they need..."
+mvn -B -q -Dstyle.color=never -pl godwit-bench,godwit-cli -am package -DskipTests
 CP="godwit-bench/target/classes:$(cat godwit-bench/target/classpath.txt)"
 
 exec java -cp "$CP" -Dbench.out=bench/out -Dbench.command="bench/run.sh${*:+ $*}" io.godwit.bench.Bench "$@"

@@ -35,6 +35,11 @@ final class Children {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /** The options every measured JVM gets (GODWIT_BENCH_JVM_OPTS). */
+    List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
     /** Runs {@link RowRunner} for {@code tool} with {@code key=value} arguments. */
     Outcome row(String tool, String label, Map<String, String> args, Duration timeout) throws Exception {
         List<String> cmd = java(tool, RowRunner.class.getName());
@@ -65,11 +70,20 @@ final class Children {
                  Duration timeout) throws Exception {
         List<String> cmd = java(tool, main);
         cmd.addAll(args);
+        return coldCommand(label, cmd, Map.of(), warmups, runs, timeout);
+    }
+
+    /**
+     * {@link #cold} for any command (bin/godwit), with extra environment variables. The warm-ups
+     * also let the command make what it caches on a first run (bin/godwit's CDS archive).
+     */
+    Outcome coldCommand(String label, List<String> cmd, Map<String, String> env, int warmups, int runs,
+                        Duration timeout) throws Exception {
         Path log = log(label);
         List<Long> measured = new ArrayList<>();
         for (int i = 0; i < warmups + runs; i++) {
             long start = System.nanoTime();
-            Process p = start(cmd, log);
+            Process p = start(cmd, env, log);
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
                 return new Outcome(measured, "timed out after " + timeout.toSeconds() + " s");
@@ -100,8 +114,14 @@ final class Children {
     }
 
     private static Process start(List<String> cmd, Path log) throws IOException {
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return start(cmd, Map.of(), log);
+    }
+
+    private static Process start(List<String> cmd, Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     /** The deepest exception a failed JVM printed, in one line. */

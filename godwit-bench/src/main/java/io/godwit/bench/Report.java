@@ -36,7 +36,7 @@ final class Report {
                         .append(Stats.format(s.p75())).append(" | ").append(Stats.format(s.min())).append("–")
                         .append(Stats.format(s.max())).append(" | ").append(s.n()).append(" | ")
                         .append(r.tool().equals(Row.SHELL) ? "1x" : ratio(s, shell)).append(" | ")
-                        .append(r.tool().equals("godwit") || r.tool().equals(Row.SHELL) ? "" : ratio(godwit == null ? null : godwit.stats(), r))
+                        .append(r.tool().equals("godwit") || r.tool().equals(Row.GODWIT_CLI) || r.tool().equals(Row.SHELL) ? "" : ratio(godwit == null ? null : godwit.stats(), r))
                         .append(" |\n");
             }
         }
@@ -49,6 +49,7 @@ final class Report {
         for (Dialect d : Dialect.values()) {
             aim(out, d, "1 validate 3x10, warm JVM", "flyway", 0.1, "≤ 0.1x Flyway");
             aim(out, d, "1 validate 3x10, cold process", "flyway", 0.6, "≤ 0.6x Flyway");
+            aim(out, d, "1 validate 3x10, cold process", Row.GODWIT_CLI, "flyway", 0.5, "≤ 0.5x Flyway");
             for (Row r : rows) {
                 if (r.dialect() == d && r.section().startsWith("2 apply") && r.tool().equals("godwit")) {
                     aim(out, d, r.section(), Row.SHELL, 3, "≤ 3x the shell");
@@ -63,14 +64,19 @@ final class Report {
     }
 
     private void aim(List<String> out, Dialect d, String section, String peer, double limit, String text) {
-        Row g = find(section, d, "godwit");
+        aim(out, d, section, "godwit", peer, limit, text);
+    }
+
+    private void aim(List<String> out, Dialect d, String section, String tool, String peer, double limit, String text) {
+        Row g = find(section, d, tool);
         Row p = find(section, d, peer);
         if (g == null || p == null || g.stats() == null || p.stats() == null) {
             return;
         }
         double ratio = g.stats().median() / p.stats().median();
-        out.add(String.format("- %s, %s: Godwit %s = %.2fx %s (aim %s): %s", section, d.scope(),
-                Stats.format(g.stats().median()), ratio, label(peer), text, ratio <= limit ? "met" : "MISSED"));
+        out.add(String.format("- %s, %s: %s %s = %.2fx %s (aim %s): %s", section, d.scope(),
+                tool.equals("godwit") ? "Godwit" : label(tool), Stats.format(g.stats().median()), ratio, label(peer), text,
+                ratio <= limit ? "met" : "MISSED"));
     }
 
     /** Godwit's validation time per applied migration at each size: flat means linear. */
@@ -120,6 +126,7 @@ final class Report {
         return switch (tool) {
             case Row.SHELL -> "shell (sqlite3 / psql)";
             case "flyway-group" -> "flyway, group=true";
+            case Row.GODWIT_CLI -> "godwit: bin/godwit validate";
             default -> tool;
         };
     }

@@ -10,6 +10,8 @@ package io.godwit.bench;
  */
 public record Row(String section, Dialect dialect, String tool, Stats stats, String missing) {
     public static final String SHELL = "shell";
+    /** The command line through its launcher, {@code bin/godwit validate} (cold rows only). */
+    public static final String GODWIT_CLI = "godwit-cli";
 
     public static Row measured(String section, Dialect dialect, String tool, Stats stats) {
         return new Row(section, dialect, tool, stats, null);

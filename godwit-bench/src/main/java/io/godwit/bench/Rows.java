@@ -120,6 +120,33 @@ final class Rows {
         return o.ok() ? Row.measured(section, d, tool, Stats.of(o.measured())) : Row.failed(section, d, tool, o.failure());
     }
 
+    /**
+     * The command line as a user's CI runs it: {@code bin/godwit validate} on the database Godwit's
+     * row seeded, through the launcher (its class-data-sharing archive, made in the first warm-up,
+     * and the SQLite library from its cache, both in a cache folder of this run), the subsystems
+     * given with --no-builtin --migrations-dir. The password goes by environment variable.
+     */
+    Row cliColdRow(String section, Dialect d, Fixture f, Map<String, String> target) {
+        try {
+            List<String> cmd = new ArrayList<>(List.of(Path.of("bin", "godwit").toAbsolutePath().toString(), "validate",
+                    "--url", target.get("url"), "--no-builtin"));
+            if (d == Dialect.POSTGRESQL) {
+                cmd.addAll(List.of("--user", target.get("user"), "--password-env", "GODWIT_BENCH_PASSWORD"));
+            }
+            f.set().subsystems().forEach(s -> cmd.addAll(List.of("--migrations-dir", s + "=" + f.godwitDir(d, s))));
+            Map<String, String> env = Map.of("GODWIT_BENCH_PASSWORD", target.get("password"),
+                    "GODWIT_CACHE_DIR", out.resolve("cache").toAbsolutePath().toString(),
+                    "GODWIT_JAVA_OPTS", String.join(" ", children.jvmOptions()));
+            Settings.Iter iter = settings.w1Cold();
+            Children.Outcome o = children.coldCommand("cold-" + d.scope() + "-" + Row.GODWIT_CLI, cmd, env,
+                    Math.max(2, iter.warmups()), iter.iterations(), Duration.ofMinutes(2));
+            return o.ok() ? Row.measured(section, d, Row.GODWIT_CLI, Stats.of(o.measured()))
+                    : Row.failed(section, d, Row.GODWIT_CLI, o.failure());
+        } catch (Exception e) {
+            return Row.failed(section, d, Row.GODWIT_CLI, Failures.reason(e));
+        }
+    }
+
     Row shellRead(String section, Dialect d, Fixture f, Settings.Iter iter) {
         try {
             String name = dbName(f, Row.SHELL);

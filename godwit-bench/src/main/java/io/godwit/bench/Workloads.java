@@ -66,6 +66,9 @@ final class Workloads {
                 }
                 add(measure.warmRow(warm, d, tool, f, "validate", target, settings.w1Warm()));
                 add(measure.coldRow(cold, d, tool, f, target));
+                if (tool.equals("godwit")) {
+                    add(measure.cliColdRow(cold, d, f, target));
+                }
             }
         }
     }

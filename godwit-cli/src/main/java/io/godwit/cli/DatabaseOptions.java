@@ -61,8 +61,16 @@ public final class DatabaseOptions {
         if (url != null) {
             builder.url(url).user(user).schema(schema).password(password(environment));
         } else if (file != null) {
+            if (Files.isDirectory(file)) {
+                throw usage("--db " + file + " is a folder, not a database file: --db takes a SQLite file (e.g. "
+                        + file.resolve("chroma.sqlite3") + "); for a persist directory, use --path " + file);
+            }
             builder.sqlite(file);
         } else {
+            if (path != null && Files.exists(path) && !Files.isDirectory(path)) {
+                throw usage("--path " + path + " is a file, not a folder: --path takes the persist directory that holds "
+                        + DATABASE_FILE + " (created if missing); for a database file, use --db " + path);
+            }
             Path dir = path == null ? DEFAULT_PATH : path;
             if (!Files.exists(dir.resolve(DATABASE_FILE))) {
                 ChromaLayout.refusal(dir).ifPresent(message -> {

@@ -21,7 +21,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        err.println("godwit: " + oneLine(message(e)));
+        err.println("godwit: " + oneLine(Hints.of(parseResult).apply(message(e))));
         if (verbose(parseResult)) {
             e.printStackTrace(err);
         }

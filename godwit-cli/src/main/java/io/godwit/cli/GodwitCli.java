@@ -58,7 +58,7 @@ public final class GodwitCli implements Callable<Integer> {
             ImportCommand.class);
 
     /** Read by {@link ErrorReporter} from the parse result; declared here once for every command. */
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print a stack trace with an error.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print a stack trace with an error, and the engine's log on a terminal (elsewhere it is always on stderr).")
     boolean verbose;
 
     @Spec
@@ -73,6 +73,8 @@ public final class GodwitCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        ConsoleLog.configure(args);             // before the first logger: on a terminal, the log only with --verbose
+        SqliteNativeCache.install(System.getenv()); // before the driver loads: its library from the cache
         System.exit(commandLine(System.getenv(), Terminal.system()).execute(args));
     }
 

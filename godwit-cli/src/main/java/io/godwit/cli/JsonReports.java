@@ -96,6 +96,7 @@ final class JsonReports {
                 .put("no_transaction", m.noTransaction())
                 .put("confirm_reason", m.confirmReason())
                 .put("attention", m.attention())
+                .put("empty", m.empty())
                 .put("sql", withSql ? m.sql() : null);
     }
 

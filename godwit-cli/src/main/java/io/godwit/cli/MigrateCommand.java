@@ -6,6 +6,7 @@ import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.MigrateResult;
 import io.godwit.MigrationMode;
+import io.godwit.PlannedMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -78,7 +79,8 @@ final class MigrateCommand extends ChangingCommand {
     private static void report(PrintWriter out, MigrationMode mode, MigrateResult result) {
         result.backupFile().ifPresent(b -> out.println("Backed up the database before migrating: " + b));
         for (AppliedMigration m : result.applied()) {
-            out.println("Applied " + m.subsystem() + "/" + m.filename() + " in " + Durations.format(m.duration()));
+            out.println("Applied " + m.subsystem() + "/" + m.filename() + " in " + Durations.format(m.duration())
+                    + (m.empty() ? "  [WARNING: empty: it " + PlannedMigration.EMPTY_WARNING + "; was the SQL saved in it?]" : ""));
         }
         int n = result.applied().size();
         if (mode == MigrationMode.NONE) {

@@ -27,7 +27,7 @@ final class StatusCommand extends DatabaseCommand {
         if (json) {
             JsonReports.print(out, JsonReports.status(report));
         } else {
-            StatusText.print(out, report);
+            StatusText.print(out, report, Hints.of(spec.commandLine().getParseResult()));
         }
         return exitCode(report);
     }

@@ -13,12 +13,12 @@ final class StatusText {
     private StatusText() {
     }
 
-    static void print(PrintWriter out, StatusReport report) {
+    static void print(PrintWriter out, StatusReport report, Hints hints) {
         if (report.origin() != null) {
             out.println(report.origin().describe(report.database()));
         } else {
             out.println("Database " + report.database() + (report.initialized() ? ""
-                    : " is not initialized (no migrations table): `godwit migrate` creates it"));
+                    : hints.apply(" is not initialized (no migrations table): `godwit migrate` creates it")));
         }
         ReleaseText.header(report).forEach(out::println);
         for (SubsystemStatus s : report.subsystems()) {
@@ -31,7 +31,7 @@ final class StatusText {
                 out.println("  pending  " + version(m.version()) + "  " + m.filename() + flags(m) + ReleaseText.pending(s, m));
             }
             if (s.problem() != null) {
-                out.println("  problem  " + s.problem().getClass().getSimpleName() + ": " + s.problem().getMessage());
+                out.println("  problem  " + s.problem().getClass().getSimpleName() + ": " + hints.apply(s.problem().getMessage()));
             }
         }
     }
@@ -58,7 +58,8 @@ final class StatusText {
         return (m.repeatable() ? "  [repeatable]" : "")
                 + (m.noTransaction() ? "  [no transaction]" : "")
                 + (m.confirmReason() != null ? "  [needs --confirm: " + m.confirmReason() + "]" : "")
-                + (m.attention() != null ? "  [ATTENTION: " + m.attention() + "]" : "");
+                + (m.attention() != null ? "  [ATTENTION: " + m.attention() + "]" : "")
+                + (m.empty() ? "  [WARNING: empty: it " + PlannedMigration.EMPTY_WARNING + "]" : "");
     }
 
     static String version(int version) {

@@ -69,7 +69,9 @@ class CommandProcessTest {
         command.addAll(List.of(args));
         Path out = dir.resolveSibling(dir.getFileName() + ".out");
         Path err = dir.resolveSibling(dir.getFileName() + ".err");
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().put("GODWIT_CACHE_DIR", dir.resolveSibling(dir.getFileName() + ".cache").toString());
+        Process p = pb
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(2, TimeUnit.MINUTES)) {

@@ -25,7 +25,7 @@ class ResolveCommandTest {
         assertThat(migrate().exitCode()).isEqualTo(5);
         CliRunner.Result refused = migrate();
         assertThat(refused.exitCode()).isEqualTo(3);
-        assertThat(refused.err()).contains("godwit resolve --retry app/2");
+        assertThat(refused.err()).contains("`godwit resolve --db " + db + " --no-builtin --migrations-dir app=" + app + " --retry app/2`");
     }
 
     private CliRunner.Result migrate() {

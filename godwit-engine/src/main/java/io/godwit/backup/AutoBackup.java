@@ -5,8 +5,7 @@ import io.godwit.GodwitException;
 import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
 import io.godwit.spi.RestoreCapable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,15 +20,16 @@ import java.time.Instant;
  * the schema between the copy and the run, and a current database costs no backup.
  */
 public final class AutoBackup {
-    private static final Logger LOG = LoggerFactory.getLogger(AutoBackup.class);
+    private static final Log LOG = Log.get(AutoBackup.class);
 
     private AutoBackup() {
     }
 
     /**
-     * Takes the backup and rotates old ones; returns it, or null when switched off, when the
-     * database is not a file, or when it holds nothing yet. A failed backup stops the run before
-     * anything is applied: the promise of a way back is kept or the upgrade does not start.
+     * Takes the backup; returns it, or null when switched off, when the database is not a file, or
+     * when it holds nothing yet. A failed backup stops the run before anything is applied: the
+     * promise of a way back is kept or the upgrade does not start. Old backups are rotated only by
+     * {@link #afterRun}, once the run has committed something.
      *
      * @param c the migrator's connection, used only to see whether there is a schema
      */
@@ -50,8 +50,27 @@ public final class AutoBackup {
                     + " autoBackup(false)) once you have a backup of your own.", e);
         }
         LOG.info("Backed up {} before migrating: {}", r.file(), backup.file());
-        BackupFolder.rotate(folder, r.file(), config.backupsToKeep());
         return backup.file();
+    }
+
+    /**
+     * Settles the backup {@link #beforeMigrate} took once the run is over. A run that committed
+     * something (all of it, or with per-migration transactions a part) keeps its backup, the way
+     * back from that upgrade, and rotates older ones out. A run that committed nothing deletes its
+     * own backup and rotates nothing: the database is as it was, and repeated failures must never
+     * push out the backup taken before the last upgrade that did commit.
+     *
+     * @param backup what {@link #beforeMigrate} returned; nothing is done for null
+     */
+    public static void afterRun(GodwitConfiguration config, Path backup, boolean committed) {
+        if (backup == null || !(config.database() instanceof RestoreCapable r)) {
+            return;
+        }
+        if (committed) {
+            BackupFolder.rotate(BackupFolder.of(r.file()), r.file(), config.backupsToKeep());
+        } else {
+            BackupFolder.delete(backup);
+        }
     }
 
     private static boolean holdsSchema(Connection c) throws SQLException {

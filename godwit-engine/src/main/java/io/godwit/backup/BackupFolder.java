@@ -1,8 +1,7 @@
 package io.godwit.backup;
 
 import io.godwit.GodwitException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -22,7 +21,7 @@ import java.util.List;
  * are ever deleted.
  */
 final class BackupFolder {
-    private static final Logger LOG = LoggerFactory.getLogger(BackupFolder.class);
+    private static final Log LOG = Log.get(BackupFolder.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private BackupFolder() {
@@ -71,6 +70,17 @@ final class BackupFolder {
         found.sort(Comparator.comparing((Backup b) -> b.manifest().created())
                 .thenComparing(b -> b.file().getFileName().toString()).reversed());
         return found;
+    }
+
+    /** Deletes one backup and its manifest (the file first: a lone manifest reads as unfinished). */
+    static void delete(Path backup) {
+        try {
+            Files.deleteIfExists(backup);
+            Files.deleteIfExists(BackupManifest.pathOf(backup));
+            LOG.info("Deleted {}: the run committed nothing, so the database is as that backup holds it", backup);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the backup {} of a run that committed nothing: {}", backup, e.getMessage());
+        }
     }
 
     /** Deletes the automatic backups of {@code databaseFile} beyond the newest {@code keep}; returns what it deleted. */

@@ -11,8 +11,7 @@ import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
 import io.godwit.spi.RestoreCapable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ import java.util.TreeSet;
  * from the live database while the migration lock keeps migrators out for the length of the dump.
  */
 final class BackupTaker {
-    private static final Logger LOG = LoggerFactory.getLogger(BackupTaker.class);
+    private static final Log LOG = Log.get(BackupTaker.class);
 
     private final GodwitConfiguration config;
     private final Database db;

@@ -10,8 +10,7 @@ import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
 import io.godwit.spi.InUseHold;
 import io.godwit.spi.RestoreCapable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ import java.time.Instant;
  * rename the copy over it. The database it replaced is kept as a backup of its own.
  */
 final class Restorer {
-    private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
+    private static final Log LOG = Log.get(Restorer.class);
     /**
      * How long a restore waits for the migration lock and for SQLite's exclusive lock. Short on
      * purpose: a database in use is reported at once, not waited for.

@@ -4,10 +4,9 @@ import io.godwit.AppliedMigration;
 import io.godwit.GodwitConfiguration;
 import io.godwit.MigrationFailedError;
 import io.godwit.MigrationListener;
+import io.godwit.PlannedMigration;
 import io.godwit.spi.CreatesSchema;
 import io.godwit.spi.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +22,7 @@ import java.util.List;
  * runs alone, with autocommit, bracketed by side-table rows that let status see it if it stops.
  */
 final class Applier {
-    private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+    private static final Log LOG = Log.get(Applier.class);
 
     private final Database db;
     private final GodwitConfiguration config;
@@ -57,6 +56,11 @@ final class Applier {
         return applied;
     }
 
+    /** How many migrations this run has committed so far: after a failure, what stays applied. */
+    int committed() {
+        return committed;
+    }
+
     /** Runs and clears {@code unit} in one transaction; on failure rolls it back and throws. */
     private void runInTransaction(Connection c, List<Migration> unit, int total) throws SQLException {
         if (unit.isEmpty()) {
@@ -68,7 +72,7 @@ final class Applier {
             try (HistoryWriter history = new HistoryWriter(db, c)) {
                 for (Migration m : unit) {
                     long start = begin(m, total);
-                    execute(st, m, committed == 0 ? "The whole run was rolled back: the database is as it was before."
+                    int statements = execute(st, m, committed == 0 ? "The whole run was rolled back: the database is as it was before."
                             : "This transaction was rolled back; the " + committed
                               + " migration(s) committed before it in this run stay applied.");
                     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -77,7 +81,7 @@ final class Applier {
                     } else {
                         history.queueApplied(m, took, config.hashAlgorithm().label());
                     }
-                    finish(m, took, total);
+                    finish(m, took, total, statements == 0);
                 }
                 history.flush();
             }
@@ -104,8 +108,9 @@ final class Applier {
             try (HistoryWriter history = new HistoryWriter(db, c)) {
                 history.markState(m, HistoryTables.STATE_RUNNING, config.hashAlgorithm().label());
                 long start = begin(m, total);
+                int statements;
                 try {
-                    execute(st, m, "It ran outside a transaction, so what it did before the failure stays;"
+                    statements = execute(st, m, "It ran outside a transaction, so what it did before the failure stays;"
                             + " status shows it as needing attention and apply refuses to pass it until it is resolved.");
                 } catch (MigrationFailedError e) {
                     history.markState(m, HistoryTables.STATE_FAILED, config.hashAlgorithm().label());
@@ -124,7 +129,7 @@ final class Applier {
                     c.setAutoCommit(true);
                 }
                 committed++;
-                finish(m, took, total);
+                finish(m, took, total, statements == 0);
             }
         }
     }
@@ -141,7 +146,8 @@ final class Applier {
         }
     }
 
-    private void execute(Statement st, Migration m, String outcome) {
+    /** Runs the migration's statements; returns how many there were (a Java migration counts as one). */
+    private int execute(Statement st, Migration m, String outcome) {
         if (m.java() != null) {
             try {
                 m.java().migrate(st.getConnection());
@@ -149,9 +155,10 @@ final class Applier {
                 throw new MigrationFailedError(m.subsystem(), m.version(), m.filename(), 1, 0,
                         "Java migration " + m.java().getClass().getName() + " threw " + e, outcome, e);
             }
-            return;
+            return 1;
         }
-        for (SqlStatement s : SqlScriptSplitter.split(m.text(), flavor)) {
+        List<SqlStatement> statements = SqlScriptSplitter.split(m.text(), flavor);
+        for (SqlStatement s : statements) {
             try {
                 st.execute(s.sql());
             } catch (SQLException e) {
@@ -159,6 +166,7 @@ final class Applier {
                         String.valueOf(e.getMessage()).strip(), outcome, e);
             }
         }
+        return statements.size();
     }
 
     private long begin(Migration m, int total) {
@@ -168,8 +176,12 @@ final class Applier {
         return System.nanoTime();
     }
 
-    private void finish(Migration m, Duration took, int total) {
-        AppliedMigration done = new AppliedMigration(m.subsystem(), m.version(), m.filename(), took);
+    private void finish(Migration m, Duration took, int total, boolean empty) {
+        if (empty) {
+            LOG.warn("{} {}: applied, but it changed nothing but the history. Was the SQL saved in it?", m.path(),
+                    PlannedMigration.EMPTY_WARNING);
+        }
+        AppliedMigration done = new AppliedMigration(m.subsystem(), m.version(), m.filename(), took, empty);
         applied.add(done);
         LOG.info("Applied {} in {} ms", m.path(), took.toMillis());
         config.listener().migrationFinished(done, applied.size(), total);

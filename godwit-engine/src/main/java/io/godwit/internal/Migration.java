@@ -39,6 +39,19 @@ public record Migration(String subsystem, int version, String description, Strin
         return Optional.ofNullable(confirmReason);
     }
 
+    /**
+     * True for a SQL file without a statement (whitespace and comments only). Computed on demand:
+     * only pending migrations are asked, so validating a long history splits nothing.
+     */
+    public boolean empty() {
+        if (java != null) {
+            return false;
+        }
+        String[] parts = filename.split("\\.");
+        String scope = parts.length >= 3 ? parts[parts.length - 2] : "sqlite";
+        return SqlScriptSplitter.split(text, SqlFlavors.of(scope)).isEmpty();
+    }
+
     /** {@code sysdb/00001-collections.sqlite.sql}, for messages. */
     public String path() {
         return subsystem + "/" + filename;

@@ -19,8 +19,6 @@ import io.godwit.release.ReleaseStanding;
 import io.godwit.release.SubsystemReleases;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +38,7 @@ import java.util.Optional;
  * transaction, and unlock.
  */
 public final class Migrator {
-    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    private static final Log LOG = Log.get(Migrator.class);
 
     private final GodwitConfiguration config;
     private final Database db;
@@ -94,7 +92,14 @@ public final class Migrator {
                 }
                 // Under the lock and only when something will change: the way back matches what is changed.
                 Path backup = AutoBackup.beforeMigrate(config, c);
-                List<AppliedMigration> applied = new Applier(db, config).apply(c, pending);
+                Applier applier = new Applier(db, config);
+                List<AppliedMigration> applied;
+                try {
+                    applied = applier.apply(c, pending);
+                } finally {
+                    // Rotation only after a commit; a run that committed nothing deletes its own backup.
+                    AutoBackup.afterRun(config, backup, applier.committed() > 0);
+                }
                 return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), backup);
             } catch (SQLException | RuntimeException e) {
                 // Still under the lock: no other migrator can be inside the file we remove.

@@ -99,6 +99,6 @@ final class PendingSelection {
     static PlannedMigration planned(Migration m, History history) {
         String state = history.unfinishedState(m.subsystem(), m.version());
         return new PlannedMigration(m.subsystem(), m.version(), m.filename(), m.description(), m.text(),
-                m.noTransaction(), m.confirmReason(), state == null ? null : attention(m, state), m.repeatable());
+                m.noTransaction(), m.confirmReason(), state == null ? null : attention(m, state), m.repeatable(), m.empty());
     }
 }

@@ -5,8 +5,6 @@ import io.godwit.GodwitException;
 import io.godwit.Resolution;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +20,7 @@ import java.util.Optional;
  * marked applied, so the history never gets a hole.
  */
 public final class Resolver {
-    private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
+    private static final Log LOG = Log.get(Resolver.class);
 
     private final GodwitConfiguration config;
     private final Database db;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Map;
  * it: an inconsistent version, not a gap.)
  */
 public final class SourceCatalog {
+    /** The scopes of the dialects Godwit has; a file of any of them that is not the database's is ignored. */
+    static final List<String> KNOWN_SCOPES = List.of("sqlite", "postgresql");
     private final Map<String, List<Migration>> bySubsystem;
     private final Map<String, List<Migration>> repeatables;
 
@@ -45,10 +48,12 @@ public final class SourceCatalog {
         List<Migration> repeatable = new ArrayList<>();
         for (SourceFile file : subsystem.source().files()) {
             if (!MigrationFileName.isSql(file.name())) {
+                refuseMisspelledExtension(subsystem, file.name());
                 continue;
             }
             MigrationFileName name = MigrationFileName.parse(subsystem.name(), file.name());
             if (!name.scope().equals(scope)) {
+                refuseUnknownScope(subsystem, name, scope);
                 continue;
             }
             String text = HashAlgorithm.normalize(file.text());
@@ -69,6 +74,29 @@ public final class SourceCatalog {
         checkSequence(subsystem, migrations);
         repeatables.put(subsystem.name(), List.copyOf(repeatable));
         return List.copyOf(migrations);
+    }
+
+    /** A {@code .SQL} (any case but lower) would silently never run: refused, never applied. */
+    private static void refuseMisspelledExtension(Subsystem subsystem, String filename) {
+        if (filename.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            String fixed = filename.substring(0, filename.length() - 4) + ".sql";
+            throw new MigrationSourceException("Migration file " + subsystem.name() + "/" + filename + " ("
+                    + subsystem.source().location() + ") ends in " + filename.substring(filename.length() - 4)
+                    + ": rename it to " + fixed + ". Only .sql in lower case is read, so as named it would never run.");
+        }
+    }
+
+    /**
+     * A file of the other known scope belongs to the other database and is ignored; any other scope
+     * is a misspelling (e.g. {@code .sqlit.sql}) that would silently never run.
+     */
+    private static void refuseUnknownScope(Subsystem subsystem, MigrationFileName name, String scope) {
+        if (!KNOWN_SCOPES.contains(name.scope())) {
+            throw new MigrationSourceException("Migration file " + subsystem.name() + "/" + name.filename() + " ("
+                    + subsystem.source().location() + ") has the scope '" + name.scope() + "', which Godwit does not know:"
+                    + " the known scopes are " + String.join(" and ", KNOWN_SCOPES) + " (<version>-<description>."
+                    + scope + ".sql for this database). Rename the file; as named it would never run.");
+        }
     }
 
     private static void checkSequence(Subsystem subsystem, List<Migration> migrations) {

@@ -8,8 +8,6 @@ import io.godwit.ProgressListener;
 import io.godwit.VerifyReport;
 import io.godwit.spi.Database;
 import io.godwit.spi.IntegrityCheckable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +22,7 @@ import java.util.Optional;
  * Files are not compared here: that is what validate does.
  */
 public final class Verifier {
-    private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
+    private static final Log LOG = Log.get(Verifier.class);
 
     private final GodwitConfiguration config;
     private final Database db;

@@ -5,14 +5,18 @@ import io.godwit.spi.MigrationSource;
 import io.godwit.spi.SourceFile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Migrations in a folder on disk. Subfolders are not read. */
+/**
+ * Migrations in a folder on disk: the files whose names end in {@code .sql}, in any case (so that
+ * a misspelled {@code .SQL} is reported, not skipped), read as UTF-8. Subfolders and other files
+ * are not read.
+ */
 public record DirectorySource(Path directory) implements MigrationSource {
 
     @Override
@@ -28,9 +32,13 @@ public record DirectorySource(Path directory) implements MigrationSource {
         List<SourceFile> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path file : (Iterable<Path>) entries::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                    continue;
+                }
                 // Read first, ask later: a stat per file costs as much as the read on a warm cache.
                 try {
-                    files.add(new SourceFile(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                    files.add(new SourceFile(name, Utf8Text.decode(Files.readAllBytes(file), directory.getFileName() + "/" + name)));
                 } catch (IOException e) {
                     if (Files.isRegularFile(file)) {
                         throw e;

@@ -15,7 +15,8 @@ public interface MigrationSource {
     String location();
 
     /**
-     * Every file directly in the folder, any name, in no particular order. Called once per run.
+     * Every file directly in the folder whose name ends in {@code .sql} in any case (others may be
+     * left out), in no particular order. Called once per run.
      * An empty folder gives an empty list; a folder that does not exist or cannot be read throws
      * {@link io.godwit.MigrationSourceException} naming {@link #location()}.
      */

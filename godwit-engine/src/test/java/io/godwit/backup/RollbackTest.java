@@ -4,6 +4,7 @@ import io.godwit.Godwit;
 import io.godwit.GodwitConfiguration;
 import io.godwit.HistoryEntry;
 import io.godwit.MigrateResult;
+import io.godwit.MigrationFailedError;
 import io.godwit.contract.MigrationFolder;
 import io.godwit.testing.SqliteFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +89,39 @@ class RollbackTest {
             assertThat(files).hasSize(2 * 3); // two automatic and one manual, each with its manifest
         }
         assertThat(configure().load().planRollback().backup().file()).isEqualTo(automatic.get(0).file());
+    }
+
+    @Test
+    void failedRunsDeleteTheirOwnBackupAndNeverPushOutTheOneBeforeTheLastUpgrade() {
+        configure().load().migrate();
+        alpha.add(2, "tags", "CREATE TABLE tags (x INTEGER);");
+        Path beforeUpgrade = configure().backupsToKeep(1).load().migrate().backupFile().orElseThrow();
+        alpha.add(3, "broken", "CREATE TABLE broken (x INTEGER);\nINSERT INTO nowhere VALUES (1);");
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> configure().backupsToKeep(1).load().migrate()).isInstanceOf(MigrationFailedError.class);
+        }
+
+        List<Backup> automatic = BackupFolder.list(db.resolveSibling("backups"), db, BackupKind.BEFORE_MIGRATE);
+        assertThat(automatic).extracting(Backup::file).containsExactly(beforeUpgrade);
+        assertThat(configure().load().planRollback().undone()).extracting(HistoryEntry::version).containsExactly(2);
+    }
+
+    @Test
+    void aPartlyCommittedRunCountsAsCommittedAndRotates() {
+        configure().load().migrate();
+        alpha.add(2, "tags", "CREATE TABLE tags (x INTEGER);");
+        Path first = configure().backupsToKeep(1).load().migrate().backupFile().orElseThrow();
+        alpha.add(3, "fine", "CREATE TABLE fine (x INTEGER);");
+        alpha.add(4, "broken", "INSERT INTO nowhere VALUES (1);");
+
+        assertThatThrownBy(() -> configure().backupsToKeep(1).transactionPerMigration(true).load().migrate())
+                .isInstanceOf(MigrationFailedError.class);
+
+        List<Backup> automatic = BackupFolder.list(db.resolveSibling("backups"), db, BackupKind.BEFORE_MIGRATE);
+        assertThat(automatic).hasSize(1);
+        assertThat(automatic.get(0).file()).isNotEqualTo(first);
+        assertThat(automatic.get(0).manifest().versions()).isEqualTo(Map.of("alpha", 2));
     }
 
     @Test

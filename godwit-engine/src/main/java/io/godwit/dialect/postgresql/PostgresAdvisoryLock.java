@@ -3,8 +3,7 @@ package io.godwit.dialect.postgresql;
 import io.godwit.GodwitException;
 import io.godwit.LockTimeoutError;
 import io.godwit.spi.MigrationLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ import java.time.OffsetDateTime;
  * two. A poll is a statement of a few microseconds, so the index build only waits that long.
  */
 final class PostgresAdvisoryLock implements MigrationLock {
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
+    private static final Log LOG = Log.get(PostgresAdvisoryLock.class);
     private static final long POLL_MILLIS = 100;
     private static final String HOLDER = "SELECT a.pid, a.application_name, host(a.client_addr), a.client_port,"
             + " a.backend_start, a.xact_start, a.state, a.state_change"

@@ -36,6 +36,8 @@ import java.util.Set;
  * Its clients hold it in use in a folder beside the lock file ({@link SqliteInUse}).
  */
 public final class SqliteDatabase implements Database, BackupCapable, RestoreCapable, IntegrityCheckable, InUseTracking {
+    /** The longest statement SQLite runs (its SQLITE_MAX_SQL_LENGTH), in bytes of UTF-8. */
+    public static final int MAX_STATEMENT_BYTES = 1_000_000_000;
     private final Path file;
     private final Duration busyTimeout;
 
@@ -61,6 +63,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
 
     @Override
     public Optional<Connection> openForReading() throws SQLException {
+        SqlitePath.check(file);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -80,6 +83,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
 
     @Override
     public Connection openForWriting() throws SQLException {
+        SqlitePath.check(file);
         try {
             Path parent = file.getParent();
             if (parent != null) {
@@ -100,6 +104,9 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         // The driver would otherwise run SELECT last_insert_rowid() after every INSERT, a
         // migration's or a history row's; Godwit never asks for generated keys.
         cfg.setGetGeneratedKeys(false);
+        // sqlite-jdbc caps a statement at 1,000,000 bytes (SQLITE_TOOBIG past it), where SQLite and
+        // its shell allow SQLITE_MAX_SQL_LENGTH, 1,000,000,000: a data migration may be that large.
+        cfg.setPragma(SQLiteConfig.Pragma.LIMIT_SQL_LENGTH, String.valueOf(MAX_STATEMENT_BYTES));
         return cfg;
     }
 

@@ -3,8 +3,7 @@ package io.godwit.dialect.sqlite;
 import io.godwit.GodwitException;
 import io.godwit.LockTimeoutError;
 import io.godwit.spi.MigrationLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -31,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * threads of one JVM first queue on a per-file semaphore and only the winner touches the file.
  */
 final class SqliteFileLock implements MigrationLock {
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteFileLock.class);
+    private static final Log LOG = Log.get(SqliteFileLock.class);
     private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Path, String> IN_PROCESS_HOLDER = new ConcurrentHashMap<>();
     private static final long POLL_MILLIS = 25;

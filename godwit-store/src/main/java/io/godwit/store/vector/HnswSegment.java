@@ -10,8 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.godwit.internal.Log;
 
 /**
  * One collection's vector segment: an HNSW graph fed from the log in seq_id order, plus the log
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * flushes and compacts, so the graph never changes while it is written.
  */
 public final class HnswSegment implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HnswSegment.class);
+    private static final Log LOG = Log.get(HnswSegment.class); // SLF4J's when the application has it
     private static final int CATCH_UP_CHUNK = 10_000;
 
     private final IndexParams params;

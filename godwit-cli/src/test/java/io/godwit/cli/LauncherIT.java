@@ -1,0 +1,83 @@
+package io.godwit.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * bin/godwit on the packaged jar (run by failsafe after {@code package}): the class-data-sharing
+ * archive is made on the first run, used after, and the JVM's CDS messages never reach the screen,
+ * not even for an archive that is not one.
+ */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("..", "bin", "godwit").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void theFirstCheckMakesTheArchiveAndTheNextUseItWithoutAWordOnScreen() throws Exception {
+        Outcome first = godwit("validate", "--path", dir.resolve("data").toString(), "--json");
+        List<Path> archives = archives();
+        Outcome second = godwit("validate", "--path", dir.resolve("data").toString(), "--json");
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
+        assertThat(Fixtures.json(first.out()).get("current").asBoolean()).isFalse();
+        assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString())
+                .matches("godwit-[0-9a-f]{16}-jdk-[0-9a-f]{16}\\.jsa"));
+        assertThat(second.exitCode()).isEqualTo(3);
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(archives()).isEqualTo(archives);
+        for (Outcome o : List.of(first, second)) {
+            assertThat(o.out() + o.err()).doesNotContain("cds").doesNotContain("[warning]").doesNotContain("[error]");
+        }
+    }
+
+    @Test
+    void anArchiveThatIsNotOneIsIgnoredSilently() throws Exception {
+        godwit("validate", "--path", dir.resolve("data").toString());
+        Path archive = archives().get(0);
+        Files.delete(archive);
+        Files.writeString(archive, "not a shared archive file\n".repeat(100));
+
+        Outcome o = godwit("status", "--path", dir.resolve("data").toString());
+
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(3);
+        assertThat(o.out()).contains("is not initialized");
+        assertThat(o.out() + o.err()).doesNotContain("cds").doesNotContain("[error]");
+    }
+
+    private List<Path> archives() throws Exception {
+        try (Stream<Path> files = Files.list(dir.resolve("cache").resolve("cds"))) {
+            return files.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
+    private Outcome godwit(String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(LAUNCHER.toString()), Stream.of(args)).toList())
+                .directory(dir.toFile());
+        pb.environment().put("GODWIT_CACHE_DIR", dir.resolve("cache").toString());
+        pb.environment().remove("GODWIT_CDS");
+        Path out = dir.resolveSibling(dir.getFileName() + ".out");
+        Path err = dir.resolveSibling(dir.getFileName() + ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        try {
+            return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
