@@ -1,6 +1,7 @@
 package io.godwit.internal;
 
 import io.godwit.AppliedMigration;
+import io.godwit.EngineListener;
 import io.godwit.GodwitConfiguration;
 import io.godwit.MigrationFailedError;
 import io.godwit.MigrationListener;
@@ -72,7 +73,7 @@ final class Applier {
             try (HistoryWriter history = new HistoryWriter(db, c)) {
                 for (Migration m : unit) {
                     long start = begin(m, total);
-                    int statements = execute(st, m, committed == 0 ? "The whole run was rolled back: the database is as it was before."
+                    int statements = execute(st, m, start, committed == 0 ? "The whole run was rolled back: the database is as it was before."
                             : "This transaction was rolled back; the " + committed
                               + " migration(s) committed before it in this run stay applied.");
                     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -87,6 +88,7 @@ final class Applier {
             }
             c.commit();
             committed += unit.size();
+            reportCommitted(unit.size());
             unit.clear();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c, e);
@@ -110,7 +112,7 @@ final class Applier {
                 long start = begin(m, total);
                 int statements;
                 try {
-                    statements = execute(st, m, "It ran outside a transaction, so what it did before the failure stays;"
+                    statements = execute(st, m, start, "It ran outside a transaction, so what it did before the failure stays;"
                             + " status shows it as needing attention and apply refuses to pass it until it is resolved.");
                 } catch (MigrationFailedError e) {
                     history.markState(m, HistoryTables.STATE_FAILED, config.hashAlgorithm().label());
@@ -130,6 +132,7 @@ final class Applier {
                 }
                 committed++;
                 finish(m, took, total, statements == 0);
+                reportCommitted(1);
             }
         }
     }
@@ -146,8 +149,32 @@ final class Applier {
         }
     }
 
+    /** Tells the listener of the last {@code count} migrations finished, now that they are committed. */
+    private void reportCommitted(int count) {
+        EngineListener events = config.events();
+        if (events == EngineListener.NONE) {
+            return;
+        }
+        for (AppliedMigration m : applied.subList(applied.size() - count, applied.size())) {
+            events.migrationApplied(m.subsystem(), m.version(), m.filename(), m.duration());
+        }
+    }
+
+    /** {@link #run}, telling the listener of a failure. */
+    private int execute(Statement st, Migration m, long start, String outcome) {
+        try {
+            return run(st, m, outcome);
+        } catch (MigrationFailedError e) {
+            if (config.events() != EngineListener.NONE) {
+                config.events().migrationFailed(m.subsystem(), m.version(), m.filename(),
+                        Duration.ofNanos(System.nanoTime() - start), e);
+            }
+            throw e;
+        }
+    }
+
     /** Runs the migration's statements; returns how many there were (a Java migration counts as one). */
-    private int execute(Statement st, Migration m, String outcome) {
+    private int run(Statement st, Migration m, String outcome) {
         if (m.java() != null) {
             try {
                 m.java().migrate(st.getConnection());
@@ -173,6 +200,9 @@ final class Applier {
         int index = applied.size() + 1;
         LOG.info("Applying {} ({}/{})", m.path(), index, total);
         config.listener().migrationStarting(PendingSelection.planned(m, History.empty()), index, total);
+        if (config.events() != EngineListener.NONE) {
+            config.events().migrationStarted(m.subsystem(), m.version(), m.filename());
+        }
         return System.nanoTime();
     }
 
