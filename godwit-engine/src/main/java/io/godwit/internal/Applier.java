@@ -72,17 +72,7 @@ final class Applier {
             createHistoryIfMissing(st);
             try (HistoryWriter history = new HistoryWriter(db, c)) {
                 for (Migration m : unit) {
-                    long start = begin(m, total);
-                    int statements = execute(st, m, start, committed == 0 ? "The whole run was rolled back: the database is as it was before."
-                            : "This transaction was rolled back; the " + committed
-                              + " migration(s) committed before it in this run stay applied.");
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    if (m.repeatable()) {
-                        history.recordRepeatable(m, took, config.hashAlgorithm().label());
-                    } else {
-                        history.queueApplied(m, took, config.hashAlgorithm().label());
-                    }
-                    finish(m, took, total, statements == 0);
+                    applyInTransaction(st, history, m, total);
                 }
                 history.flush();
             }
@@ -98,9 +88,26 @@ final class Applier {
         }
     }
 
+    /** One migration of a transactional unit: its statements, then its history row queued (written before commit). */
+    private void applyInTransaction(Statement st, HistoryWriter history, Migration m, int total) throws SQLException {
+        try (Log.Fields fields = fields(m)) {
+            long start = begin(m, total);
+            int statements = execute(st, m, start, committed == 0 ? "The whole run was rolled back: the database is as it was before."
+                    : "This transaction was rolled back; the " + committed
+                      + " migration(s) committed before it in this run stay applied.");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (m.repeatable()) {
+                history.recordRepeatable(m, took, config.hashAlgorithm().label());
+            } else {
+                history.queueApplied(m, took, config.hashAlgorithm().label());
+            }
+            finish(m, took, total, statements == 0);
+        }
+    }
+
     /** A no-transaction migration: marked running, run with autocommit, then recorded. */
     private void runAlone(Connection c, Migration m, int total) throws SQLException {
-        try (Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement(); Log.Fields fields = fields(m)) {
             if (!historyReady) {
                 c.setAutoCommit(false);
                 createHistoryIfMissing(st);
@@ -196,6 +203,11 @@ final class Applier {
         return statements.size();
     }
 
+    /** The fields of a migration's log lines (a JSON log shows them). */
+    private static Log.Fields fields(Migration m) {
+        return Log.fields("subsystem", m.subsystem(), "version", Integer.toString(m.version()));
+    }
+
     private long begin(Migration m, int total) {
         int index = applied.size() + 1;
         LOG.info("Applying {} ({}/{})", m.path(), index, total);
@@ -213,7 +225,9 @@ final class Applier {
         }
         AppliedMigration done = new AppliedMigration(m.subsystem(), m.version(), m.filename(), took, empty);
         applied.add(done);
-        LOG.info("Applied {} in {} ms", m.path(), took.toMillis());
+        try (Log.Fields duration = Log.fields("duration_ms", Long.toString(took.toMillis()))) {
+            LOG.info("Applied {} in {} ms", m.path(), took.toMillis());
+        }
         config.listener().migrationFinished(done, applied.size(), total);
     }
 

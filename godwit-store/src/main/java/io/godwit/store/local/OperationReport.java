@@ -1,5 +1,6 @@
 package io.godwit.store.local;
 
+import io.godwit.internal.Log;
 import io.godwit.store.StoreListener;
 import io.godwit.store.StoreOperation;
 
@@ -9,13 +10,21 @@ import java.util.function.ToLongFunction;
 
 /**
  * Runs one collection call and tells the store's {@link StoreListener} how long it took and how many
- * records it touched, or that it failed. With no listener it only runs the call.
+ * records it touched, or that it failed. With no listener it only runs the call. The collection's name is
+ * a field of the log lines written meanwhile ({@code collection} in a JSON log).
  */
 final class OperationReport {
     private OperationReport() {
     }
 
     static <T> T run(Store store, StoreOperation kind, CollectionRow row, Supplier<T> call, ToLongFunction<T> records) {
+        try (Log.Fields fields = Log.fields("collection", row.name())) {
+            return report(store, kind, row, call, records);
+        }
+    }
+
+    private static <T> T report(Store store, StoreOperation kind, CollectionRow row, Supplier<T> call,
+                                ToLongFunction<T> records) {
         StoreListener listener = store.listener();
         if (listener == StoreListener.NONE) {
             return call.get();
