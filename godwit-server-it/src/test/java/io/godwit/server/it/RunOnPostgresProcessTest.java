@@ -14,32 +14,38 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code godwit run --url JDBC_URL} on a real PostgreSQL (GODWIT_TEST_PG_URL when set, else the
- * embedded server of the PostgreSQL tests), as real processes: two servers on one database migrate
- * it once and serve the same records (a write through one is read and queried through the other);
- * both hold it in use, so {@code status} from a third process names them and a {@code migrate} with
- * something pending refuses with exit 6 naming them; after SIGTERM (143) a restarted server answers
- * every acknowledged record.
+ * embedded server of the PostgreSQL tests), as real processes: three servers started at once on a
+ * new database all come up (each migrates under the migration lock, then takes its shared hold) and
+ * serve the same records (a write through one is read and queried through another); all hold it in
+ * use, so {@code status} from another process names them and a {@code migrate} with something
+ * pending refuses with exit 6 naming them; after SIGTERM (143) a restarted server answers every
+ * acknowledged record.
  */
 class RunOnPostgresProcessTest {
     @TempDir
     Path dir;
 
     @Test
-    void twoServersShareOneDatabaseHoldItInUseAndKeepEveryWrite() throws Exception {
+    void serversStartingAtOnceShareOneDatabaseHoldItInUseAndKeepEveryWrite() throws Exception {
         TestDatabase db = TestPostgres.get().createDatabase();
         // The password travels in PGPASSWORD, never on the command line (the embedded server has none).
         Map<String, String> env = db.password() == null || db.password().isEmpty() ? Map.of()
                 : Map.of("PGPASSWORD", db.password());
         String[] store = {"--url", db.url(), "--user", db.user()};
-        try (GodwitRun a = GodwitRun.start(dir.resolve("a"), env, with(store, "--port", "0"));
-             GodwitRun b = GodwitRun.start(dir.resolve("b"), env, with(store, "--port", "0"))) {
+        List<GodwitRun> runs = startAtOnce(env, with(store, "--port", "0"), "a", "b", "c");
+        try (GodwitRun a = runs.get(0); GodwitRun b = runs.get(1); GodwitRun c = runs.get(2)) {
             StoreCollection viaA = client(a).getOrCreateCollection("shared");
             viaA.add(RecordBatch.of("x", "y").embeddings(List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0}))
                     .documents(List.of("written through a", "also through a")));
@@ -49,8 +55,8 @@ class RunOnPostgresProcessTest {
 
             GodwitCommand status = GodwitCommand.run(dir.resolve("cli"), env, with(store, "status"));
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(status.out()).contains("Upgrade: current.").contains("In use by 2 clients")
-                    .contains("pid " + a.pid()).contains("pid " + b.pid());
+            assertThat(status.out()).contains("Upgrade: current.").contains("In use by 3 clients")
+                    .contains("pid " + a.pid()).contains("pid " + b.pid()).contains("pid " + c.pid());
             Path pending = Files.createDirectories(dir.resolve("extra"));
             Files.writeString(pending.resolve("00001-tags.postgresql.sql"), "CREATE TABLE tags (name TEXT);\n");
             GodwitCommand migrate = GodwitCommand.run(dir.resolve("cli"), env, with(store, "migrate", "--migrations-dir",
@@ -61,12 +67,42 @@ class RunOnPostgresProcessTest {
 
             assertThat(a.stop()).isEqualTo(GodwitRun.STOPPED_BY_SIGTERM);
             assertThat(b.stop()).isEqualTo(GodwitRun.STOPPED_BY_SIGTERM);
+            assertThat(c.stop()).isEqualTo(GodwitRun.STOPPED_BY_SIGTERM);
             assertThat(a.stderr()).contains("Stopped").doesNotContain("Exception");
         }
         try (GodwitRun again = GodwitRun.start(dir.resolve("again"), env, with(store, "--port", "0"))) {
             StoreCollection shared = client(again).getCollection("shared").orElseThrow();
             assertThat(shared.get(GetRequest.ids("x", "y")).documents()).containsExactly("written through a", "also through a");
             assertThat(again.stop()).isEqualTo(GodwitRun.STOPPED_BY_SIGTERM);
+        }
+    }
+
+    /** Servers launched at the same moment, each awaited; if one does not start, the others are stopped. */
+    private List<GodwitRun> startAtOnce(Map<String, String> env, String[] args, String... names) throws Exception {
+        ExecutorService launcher = Executors.newFixedThreadPool(names.length);
+        try {
+            List<Future<GodwitRun>> starting = new ArrayList<>();
+            for (String name : names) {
+                starting.add(launcher.submit(() -> GodwitRun.start(dir.resolve(name), env, args)));
+            }
+            List<GodwitRun> started = new ArrayList<>();
+            Exception failure = null;
+            for (Future<GodwitRun> f : starting) {
+                try {
+                    started.add(f.get());
+                } catch (ExecutionException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                for (GodwitRun run : started) {
+                    run.close();
+                }
+                throw failure;
+            }
+            return started;
+        } finally {
+            launcher.shutdown();
         }
     }
 
