@@ -64,8 +64,18 @@ public final class Store implements AutoCloseable {
 
     /** The collection's vector segment, opened on first use with the store's current epoch. */
     VectorSegment vectors(CollectionRow row, String epoch) {
-        return vectors.computeIfAbsent(row.id(), id -> new OpenSegment(row, vectorFactory.open(new VectorSegment.Context(
-                row.vectorSegment(), row.metadataSegment(), row.topic(), row.configuration(), epoch)))).segment();
+        OpenSegment open = vectors.get(row.id());
+        if (open != null && !open.serves(row, epoch)) {
+            // Reconfigured, restored or rolled back by another client since: the segment is stale.
+            synchronized (vectors) {
+                if (vectors.get(row.id()) == open) {
+                    forgetVectors(row.id(), false); // reopening checks its file's epoch and parameters
+                }
+            }
+        }
+        return vectors.computeIfAbsent(row.id(), id -> new OpenSegment(row, epoch, vectorFactory.open(
+                new VectorSegment.Context(row.vectorSegment(), row.metadataSegment(), row.topic(), row.configuration(),
+                        epoch)))).segment();
     }
 
     /** The lowest position this client's open segment of {@code collection} still needs from the log. */
@@ -115,7 +125,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** A segment and the collection it was opened for. */
-    private record OpenSegment(CollectionRow row, VectorSegment segment) {
+    private record OpenSegment(CollectionRow row, String epoch, VectorSegment segment) {
+        boolean serves(CollectionRow now, String currentEpoch) {
+            return epoch.equals(currentEpoch) && row.configuration().equals(now.configuration())
+                    && row.vectorSegment().equals(now.vectorSegment());
+        }
     }
 
     @Override

@@ -50,6 +50,8 @@ public final class HnswSegment implements AutoCloseable {
     /** How the segment was opened: from its file, or rebuilt and why. */
     private String origin = "in memory";
     private volatile long unflushed;
+    /** Told the seq_id each written file covers, so the store records it and keeps the log after it. */
+    private java.util.function.LongConsumer flushed = seq -> { };
 
     private HnswSegment(IndexParams params, UUID epoch, VectorLog log, SegmentOptions options, SegmentFiles files) {
         this.params = params;
@@ -65,8 +67,18 @@ public final class HnswSegment implements AutoCloseable {
      * from the database (with a log line saying why). Then catches up from the log.
      */
     public static HnswSegment open(IndexParams params, UUID epoch, Path dir, VectorLog log, SegmentOptions options) {
+        return open(params, epoch, dir, log, options, seq -> { });
+    }
+
+    /**
+     * {@link #open(IndexParams, UUID, Path, VectorLog, SegmentOptions)}, telling {@code flushed} the
+     * seq_id of every index file written (from the indexer's thread, or the closing one).
+     */
+    public static HnswSegment open(IndexParams params, UUID epoch, Path dir, VectorLog log, SegmentOptions options,
+                                   java.util.function.LongConsumer flushed) {
         SegmentFiles files = dir == null ? null : SegmentFiles.open(dir);
         HnswSegment s = new HnswSegment(params, epoch, log, options, files);
+        s.flushed = flushed;
         IndexFile.Loaded loaded = files == null ? null : s.usable(files);
         if (loaded != null) {
             s.origin = "file";
@@ -139,6 +151,9 @@ public final class HnswSegment implements AutoCloseable {
     public void catchUp(VectorLog from) {
         catchUp.lock();
         try {
+            if (!from.holdsAfter(seenSeqId)) {
+                resync(from);
+            }
             while (true) {
                 List<LogEntry> entries = from.after(seenSeqId, CATCH_UP_CHUNK);
                 if (entries.isEmpty()) {
@@ -147,7 +162,9 @@ public final class HnswSegment implements AutoCloseable {
                 lock.writeLock().lock();
                 try {
                     for (LogEntry e : entries) {
-                        pending.put(e);
+                        if (!e.isNone()) {
+                            pending.put(e);
+                        }
                     }
                     seenSeqId = entries.get(entries.size() - 1).seqId();
                 } finally {
@@ -161,6 +178,46 @@ public final class HnswSegment implements AutoCloseable {
             catchUp.unlock();
         }
         schedule();
+    }
+
+    /**
+     * The log was purged past {@code seenSeqId} (another process wrote, and its purge did not know
+     * this segment's position): instead of replaying, compare with the records as they are now.
+     * Records changed since then go into the pending tail with their vectors, records gone are
+     * pending deletes; the graph is kept. Costs one read of every record's row id and seq_id.
+     */
+    private void resync(VectorLog from) {
+        java.util.Set<Long> live = new java.util.HashSet<>();
+        List<LogEntry> changed = new ArrayList<>();
+        long since = seenSeqId;
+        long at = from.changes(since, live::add, (id, v) -> changed.add(new LogEntry(0, id, v)));
+        if (at < since) {
+            return; // a query on a newer snapshot has moved the segment on already
+        }
+        lock.writeLock().lock();
+        try {
+            for (long id : index.ids()) {
+                if (!live.contains(id)) {
+                    pending.put(LogEntry.delete(at, id));
+                }
+            }
+            List<Long> gone = new ArrayList<>();
+            for (LogEntry e : pending.entries()) {
+                if (e.vector() != null && !live.contains(e.recordId())) {
+                    gone.add(e.recordId());
+                }
+            }
+            gone.forEach(id -> pending.put(LogEntry.delete(at, id)));
+            for (LogEntry e : changed) {
+                pending.put(new LogEntry(at, e.recordId(), e.vector()));
+            }
+            rebuildSeqId = Math.max(rebuildSeqId, at); // these entries are in no log: no file until they are indexed
+            seenSeqId = at;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        LOG.info("vector index: the log was purged past seq_id {} by another process; resynchronised from the records"
+                + " ({} changed since)", since, changed.size());
     }
 
     /** The {@code k} nearest records (all of them, or the candidates when not null), with the collection's ef_search. */
@@ -340,6 +397,7 @@ public final class HnswSegment implements AutoCloseable {
             files.save(new IndexHeader(epoch, at, params), index);
             durableSeqId = at;
             unflushed = 0;
+            flushed.accept(at);
         } catch (IOException e) {
             LOG.warn("vector index {}: cannot write it ({}); it will be rebuilt or caught up from the log on the next open",
                     files.index(), e.toString());
@@ -411,6 +469,16 @@ public final class HnswSegment implements AutoCloseable {
         return seenSeqId;
     }
 
+    /** The last seq_id the graph holds: everything after it that is live is in the pending tail (scanned exactly). */
+    public long graphSeqId() {
+        lock.readLock().lock();
+        try {
+            return pending.isEmpty() ? seenSeqId : Math.min(seenSeqId, pending.minSeqId() - 1);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The position the index file covers (-1: none written): the log must keep what is after it. */
     public long durableSeqId() {
         return durableSeqId;
@@ -429,6 +497,18 @@ public final class HnswSegment implements AutoCloseable {
     /** True when this segment writes its folder's files (it holds the writer lock). */
     public boolean writer() {
         return files != null && files.writer();
+    }
+
+    /**
+     * Stops without writing anything (the collection was deleted or reconfigured, its files are
+     * going): does not wait for the batch being indexed, whose thread may be waiting for the caller's
+     * own write transaction.
+     */
+    public void abandon() {
+        closed = true;
+        if (files != null) {
+            files.close();
+        }
     }
 
     /** Flushes what is in the graph (not waiting for the pending tail, which the log still holds) and lets go of the folder. */

@@ -72,6 +72,18 @@ final class SegmentFiles implements AutoCloseable {
         return true;
     }
 
+    /** Removes a segment's folder and what is in it (its collection was deleted or reconfigured); quietly. */
+    static void delete(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Gone already, or not removable: a segment reopened there rebuilds (its parameters or epoch differ).
+        }
+    }
+
     @Override
     public void close() {
         try {
