@@ -79,7 +79,7 @@ public final class HnswSegment implements AutoCloseable {
         SegmentFiles files = dir == null ? null : SegmentFiles.open(dir);
         HnswSegment s = new HnswSegment(params, epoch, log, options, files);
         s.flushed = flushed;
-        IndexFile.Loaded loaded = files == null ? null : s.usable(files);
+        IndexFile.Loaded loaded = files == null ? null : s.usable(files, false);
         if (loaded != null) {
             s.origin = "file";
             s.index = loaded.index();
@@ -92,29 +92,43 @@ public final class HnswSegment implements AutoCloseable {
         return s;
     }
 
+    /** A segment over the file in {@code dir} for reading only ({@link IndexInspection}): no lock, never indexes or writes. */
+    static HnswSegment forReading(IndexParams params, UUID epoch, Path dir, VectorLog log) {
+        HnswSegment s = new HnswSegment(params, epoch, log, new SegmentOptions(1, 1, 1, java.time.Duration.ofDays(1), 0),
+                SegmentFiles.readOnly(dir));
+        s.closed = true; // entries read stay in the pending tail
+        return s;
+    }
+
+    /** Takes the file's index when it can serve (null), else says why, quietly. */
+    String adoptFile() {
+        IndexFile.Loaded loaded = usable(files, true);
+        if (loaded == null) {
+            return origin.substring("rebuilt: ".length());
+        }
+        index = loaded.index();
+        seenSeqId = loaded.header().seqId();
+        return null;
+    }
+
     /** The file's index when it can serve this segment; otherwise null, having said why. */
-    private IndexFile.Loaded usable(SegmentFiles f) {
+    private IndexFile.Loaded usable(SegmentFiles f, boolean quiet) {
         IndexFile.Loaded loaded;
         try {
             loaded = f.load();
         } catch (DamagedIndexException e) {
             origin = "rebuilt: " + e.getMessage();
-            if (!e.getMessage().endsWith(": missing")) {
+            if (!e.getMessage().endsWith(": missing") && !quiet) {
                 LOG.warn("{}; rebuilding it from the database", e.getMessage());
             }
             return null;
         }
-        IndexHeader h = loaded.header();
-        String why = !h.epoch().equals(epoch) ? "it belongs to another life of the store (epoch " + h.epoch()
-                + ", the store's is " + epoch + ": reset, restored or rolled back)"
-                : !h.params().sameGraph(params) ? "it was built with " + h.params() + ", the collection now has " + params
-                : h.seqId() > log.lastSeqId() ? "it covers seq_id " + h.seqId() + " but the log ends at "
-                + log.lastSeqId() + " (the database was restored or rolled back)"
-                : !log.holdsAfter(h.seqId()) ? "the log no longer holds the entries after its seq_id " + h.seqId()
-                : null;
+        String why = FileTrust.why(loaded.header(), epoch, params, log);
         if (why != null) {
             origin = "rebuilt: " + why;
-            LOG.warn("vector index {}: {}; rebuilding it from the database", f.index(), why);
+            if (!quiet) {
+                LOG.warn("vector index {}: {}; rebuilding it from the database", f.index(), why);
+            }
             return null;
         }
         return loaded;
@@ -196,21 +210,7 @@ public final class HnswSegment implements AutoCloseable {
         }
         lock.writeLock().lock();
         try {
-            for (long id : index.ids()) {
-                if (!live.contains(id)) {
-                    pending.put(LogEntry.delete(at, id));
-                }
-            }
-            List<Long> gone = new ArrayList<>();
-            for (LogEntry e : pending.entries()) {
-                if (e.vector() != null && !live.contains(e.recordId())) {
-                    gone.add(e.recordId());
-                }
-            }
-            gone.forEach(id -> pending.put(LogEntry.delete(at, id)));
-            for (LogEntry e : changed) {
-                pending.put(new LogEntry(at, e.recordId(), e.vector()));
-            }
+            Resync.entries(at, index.ids(), pending.entries(), live, changed).forEach(pending::put);
             rebuildSeqId = Math.max(rebuildSeqId, at); // these entries are in no log: no file until they are indexed
             seenSeqId = at;
         } finally {
@@ -245,7 +245,7 @@ public final class HnswSegment implements AutoCloseable {
             ExactScan scan = new ExactScan(params.space(), query, k);
             HnswIndex graph = index;
             if (candidates != null && candidates.size() <= options.exactBelow()) {
-                scanCandidates(scan, graph, candidates);
+                pending.scanCandidates(scan, graph, candidates);
                 return scan.result();
             }
             LongPredicate accept = candidates == null ? id -> !pending.contains(id)
@@ -264,23 +264,6 @@ public final class HnswSegment implements AutoCloseable {
             return hits;
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    private void scanCandidates(ExactScan scan, HnswIndex graph, Candidates candidates) {
-        for (int i = 0; i < candidates.size(); i++) {
-            long id = candidates.id(i);
-            LogEntry p = pending.get(id);
-            if (p != null) {
-                if (p.vector() != null) {
-                    scan.offer(id, p.vector());
-                }
-            } else {
-                float[] v = graph.vector(id);
-                if (v != null) {
-                    scan.offerPrepared(id, v);
-                }
-            }
         }
     }
 
@@ -431,18 +414,7 @@ public final class HnswSegment implements AutoCloseable {
         catchUp();
         lock.readLock().lock();
         try {
-            java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
-            for (long id : index.ids()) {
-                if (!pending.contains(id)) {
-                    ids.add(id);
-                }
-            }
-            for (LogEntry e : pending.entries()) {
-                if (e.vector() != null) {
-                    ids.add(e.recordId());
-                }
-            }
-            return ids.stream().mapToLong(Long::longValue).toArray();
+            return pending.liveIds(index);
         } finally {
             lock.readLock().unlock();
         }

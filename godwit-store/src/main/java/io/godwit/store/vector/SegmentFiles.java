@@ -46,6 +46,11 @@ final class SegmentFiles implements AutoCloseable {
         }
     }
 
+    /** The folder for reading only: no lock taken, nothing created; never the writer. */
+    static SegmentFiles readOnly(Path dir) {
+        return new SegmentFiles(dir, null, null);
+    }
+
     /** True when this segment may write the folder's files. */
     boolean writer() {
         return lock != null && lock.isValid();
@@ -90,7 +95,9 @@ final class SegmentFiles implements AutoCloseable {
             if (lock != null && lock.isValid()) {
                 lock.release();
             }
-            lockChannel.close();
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
         } catch (IOException e) {
             // Closing releases the lock anyway; nothing is lost.
         }
