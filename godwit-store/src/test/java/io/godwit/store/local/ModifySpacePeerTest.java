@@ -49,17 +49,17 @@ class ModifySpacePeerTest {
         try (ChromaPeer peer = ChromaPeer.start()) {
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(peer.uri().resolve(DATABASE + "/collections"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"m\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"modify\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
             String id = JSON.readTree(created.body()).get("id").asText();
             HttpResponse<String> modified = http.send(HttpRequest.newBuilder(peer.uri().resolve(DATABASE + "/collections/" + id))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"new_configuration\": {\"hnsw\": {\"space\": \"cosine\"}}}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(modified.statusCode()).as(modified.body()).isEqualTo(listed.get("chroma").get("status").asInt());
+            assertThat(modified.statusCode()).as(modified.statusCode() + " " + modified.body()).isEqualTo(listed.get("chroma").get("status").asInt());
         }
         try (GodwitClient client = GodwitClient.ephemeral()) {
-            StoreCollection c = client.createCollection("m");
+            StoreCollection c = client.createCollection("modify");
             c.add(RecordBatch.of("a").embeddings(List.<float[]>of(new float[] {3, 4})));
             assertThat(c.query(QueryRequest.embedding(new float[] {1, 0}).nResults(1)).distances().get(0).get(0))
                     .isCloseTo(4 + 16, within(1e-5f));
