@@ -85,7 +85,7 @@ class RunbookTest {
         assertThat(migrate.out()).contains("Applied sysdb/00007-store-epoch.sqlite.sql").contains("Backed up the database before migrating");
         // 6. Verify.
         CliRunner.Result verify = run("verify", "--path", path);
-        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         assertThat(run("validate", "--path", path).exitCode()).isZero();
         // 7. Start, in mode validate: every record answered as the old release wrote it.
         try (ChildJvm serving = ChildJvm.startAndAwaitReady(StoreClientProcess.class, List.of(path, "validate"))) {

@@ -56,8 +56,11 @@ public final class IndexVerification {
         int collections = 0;
         int withFiles = 0;
         for (String id : ids(c)) {
-            CollectionRow row = CollectionRows.byId(c, UUID.fromString(id)).orElseThrow();
             collections++;
+            CollectionRow row = CollectionRows.byId(c, UUID.fromString(id)).orElse(null);
+            if (row == null || row.vectorSegment() == null) {
+                continue; // a collection of 0.1.0 without its vector segment yet (a client's first open adds it)
+            }
             Path dir = persistDir.resolve(HnswVectors.FOLDER).resolve(row.vectorSegment());
             if (row.dimension() == null || epoch == null || !Files.isRegularFile(dir.resolve("index.gwvx"))) {
                 continue;
