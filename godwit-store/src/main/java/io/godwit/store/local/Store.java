@@ -4,6 +4,7 @@ import io.godwit.Godwit;
 import io.godwit.spi.InUseHold;
 import io.godwit.store.IndexStatus;
 import io.godwit.store.Settings;
+import io.godwit.store.StoreListener;
 import io.godwit.store.vector.VectorSegment;
 
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ public final class Store implements AutoCloseable {
         return settings;
     }
 
+    /** Told of every collection call; {@link StoreListener#NONE} unless the settings name one. */
+    public StoreListener listener() {
+        return settings.listener();
+    }
+
     public boolean postgres() {
         return connections.postgres();
     }
@@ -75,7 +81,7 @@ public final class Store implements AutoCloseable {
         }
         return vectors.computeIfAbsent(row.id(), id -> new OpenSegment(row, epoch, vectorFactory.open(
                 new VectorSegment.Context(row.vectorSegment(), row.metadataSegment(), row.topic(), row.configuration(),
-                        epoch)))).segment();
+                        epoch, row.name(), listener())))).segment();
     }
 
     /** The lowest position this client's open segment of {@code collection} still needs from the log. */

@@ -72,13 +72,25 @@ public final class HnswVectorSegment implements VectorSegment {
                 s = segment;
                 if (s == null) {
                     IndexParams params = IndexParams.of(context.configuration(), dimension);
+                    long start = System.nanoTime();
                     s = HnswSegment.open(params, UUID.fromString(context.epoch()), dir, bound,
                             SegmentOptions.of(context.configuration()), flushed);
+                    if (dir != null && s.origin().startsWith("rebuilt")) {
+                        context.listener().indexRebuilt(context.collection(), reason(s.origin()), s.pendingCount(),
+                                java.time.Duration.ofNanos(System.nanoTime() - start));
+                    }
                     segment = s;
                 }
             }
         }
         return s;
+    }
+
+    /** The listener's few words for why a segment was rebuilt (its origin says it in full). */
+    private static String reason(String origin) {
+        return origin.endsWith(": missing") ? "missing" : origin.contains("another life") ? "epoch changed"
+                : origin.contains("was built with") ? "configuration changed" : origin.contains("no longer holds")
+                ? "log purged" : origin.contains("log ends at") ? "restored" : "damaged";
     }
 
     /** The opened segment, or null before the first query: for tests and benchmarks. */
