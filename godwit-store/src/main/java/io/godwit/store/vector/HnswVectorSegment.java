@@ -55,16 +55,6 @@ public final class HnswVectorSegment implements VectorSegment {
         });
     }
 
-    /**
-     * Compares what the segment answers from with the database's rows of the collection, on
-     * {@code reader}'s snapshot; opens the segment if no query has yet (in memory only then: a
-     * check never writes). For {@code godwit verify}.
-     */
-    public IndexCheck check(Connection reader, int dimension, long[] databaseRows) {
-        VectorLog log = logs.apply(reader);
-        return bound.with(log, () -> opened(log, dimension).check(log, databaseRows));
-    }
-
     private HnswSegment opened(VectorLog log, int dimension) {
         HnswSegment s = segment;
         if (s == null) {
