@@ -104,6 +104,7 @@ public final class GodwitServer implements AutoCloseable {
         routes.addAll(new TenantRoutes(store).routes());
         routes.addAll(new CollectionRoutes(store).routes());
         routes.addAll(new RecordRoutes(store).routes());
+        routes.addAll(new UnsupportedRoutes().routes());
         List<Route> described = List.copyOf(routes);
         routes.add(new Route("GET", "/openapi.json", "This document", false,
                 r -> ApiResponse.ok(OpenApi.document(described, auth.enabled()))));
