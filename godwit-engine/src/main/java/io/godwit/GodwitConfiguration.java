@@ -47,6 +47,8 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
     /** Environment variables that override the defaults (not what the code set explicitly). */
     public static final String ENV_MODE = "GODWIT_MIGRATIONS";
     public static final String ENV_HASH = "GODWIT_MIGRATIONS_HASH_ALGORITHM";
+    /** Seconds a migration or a client opening the store waits for the migration lock and for holders (default 30). */
+    public static final String ENV_LOCK_TIMEOUT = "GODWIT_LOCK_TIMEOUT";
 
     public GodwitConfiguration {
         subsystems = List.copyOf(subsystems);
@@ -69,7 +71,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         private HashAlgorithm hashAlgorithm;
         private Map<String, String> environment = Map.of();
         private final List<Subsystem> subsystems = new ArrayList<>();
-        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private Duration lockTimeout;   // null: the environment's, else DEFAULT_LOCK_TIMEOUT
         private boolean transactionPerMigration;
         private MigrationListener listener = MigrationListener.NONE;
         private final Map<String, Integer> targets = new LinkedHashMap<>();
@@ -145,7 +147,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         }
 
         /**
-         * Environment variables to honour ({@value #ENV_MODE}, {@value #ENV_HASH}); they override the
+         * Environment variables to honour ({@value #ENV_MODE}, {@value #ENV_HASH}, {@value #ENV_LOCK_TIMEOUT}); they override the
          * defaults but not what was set explicitly. Pass {@code System.getenv()} to opt in: nothing is
          * read behind the caller's back.
          */
@@ -277,8 +279,23 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
                     : environment.containsKey(ENV_MODE) ? MigrationMode.parse(environment.get(ENV_MODE)) : MigrationMode.APPLY;
             HashAlgorithm h = hashAlgorithm != null ? hashAlgorithm
                     : environment.containsKey(ENV_HASH) ? HashAlgorithm.parse(environment.get(ENV_HASH)) : HashAlgorithm.MD5;
-            return new GodwitConfiguration(db, m, h, subsystems, lockTimeout, transactionPerMigration, listener,
+            Duration wait = lockTimeout != null ? lockTimeout
+                    : environment.containsKey(ENV_LOCK_TIMEOUT) ? seconds(ENV_LOCK_TIMEOUT, environment.get(ENV_LOCK_TIMEOUT))
+                    : DEFAULT_LOCK_TIMEOUT;
+            return new GodwitConfiguration(db, m, h, subsystems, wait, transactionPerMigration, listener,
                     targets, only, confirmed, autoBackup, backupsToKeep, progress, recognizers, force, events);
+        }
+
+        private static Duration seconds(String variable, String value) {
+            try {
+                long n = Long.parseLong(value.trim());
+                if (n > 0) {
+                    return Duration.ofSeconds(n);
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new GodwitException(variable + "=" + value + " is not a positive number of seconds");
         }
 
         private Database database() {

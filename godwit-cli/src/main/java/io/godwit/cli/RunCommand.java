@@ -1,5 +1,6 @@
 package io.godwit.cli;
 
+import io.godwit.GodwitConfiguration;
 import io.godwit.server.GodwitServer;
 import io.godwit.server.ServerConfig;
 import io.godwit.store.GodwitClient;
@@ -12,6 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
                     + " (default: " + TOKEN_VARIABLE + ", when set).")
     String tokenVariable;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS",
+            description = "How long opening the store waits for a migration in progress and, to migrate it, for the"
+                    + " clients that hold it (default: " + GodwitConfiguration.ENV_LOCK_TIMEOUT + ", else 30).")
+    Long lockTimeoutSeconds;
+
     @Option(names = "--allow-unauthenticated",
             description = "Allow listening on a non-loopback address without a token.")
     boolean allowUnauthenticated;
@@ -72,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = environment();
         ServerConfig config = config(env);
         RunMetrics metrics = new RunMetrics(metricsPerCollection);
         StoreClient store = open(metrics.settings(Settings.fromEnvironment(env)), env);
@@ -93,6 +100,18 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** The process's environment, with {@code --lock-timeout} as the engine's variable (the flag wins). */
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (lockTimeoutSeconds != null) {
+            if (lockTimeoutSeconds <= 0) {
+                throw usage("--lock-timeout must be a positive number of seconds, got " + lockTimeoutSeconds);
+            }
+            env.put(GodwitConfiguration.ENV_LOCK_TIMEOUT, String.valueOf(lockTimeoutSeconds));
+        }
+        return env;
     }
 
     private ServerConfig config(Map<String, String> env) {

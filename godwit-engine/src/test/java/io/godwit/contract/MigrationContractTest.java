@@ -264,6 +264,13 @@ public abstract class MigrationContractTest {
         assertThat(explicit.hashAlgorithm()).isEqualTo(HashAlgorithm.SHA256);
         assertThatThrownBy(() -> configure().environment(Map.of("GODWIT_MIGRATIONS_HASH_ALGORITHM", "crc32")).build())
                 .isInstanceOf(MigrationSourceException.class).hasMessageContaining("crc32");
+        java.util.function.Supplier<GodwitConfiguration.Builder> bare = () -> Godwit.configure().database(db)
+                .subsystem("alpha", alpha.dir());
+        assertThat(bare.get().build().lockTimeout()).isEqualTo(GodwitConfiguration.DEFAULT_LOCK_TIMEOUT);
+        assertThat(bare.get().environment(Map.of("GODWIT_LOCK_TIMEOUT", "7")).build().lockTimeout()).hasSeconds(7);
+        assertThat(configure().environment(Map.of("GODWIT_LOCK_TIMEOUT", "7")).build().lockTimeout()).hasSeconds(20);
+        assertThatThrownBy(() -> bare.get().environment(Map.of("GODWIT_LOCK_TIMEOUT", "soon")).build())
+                .hasMessage("GODWIT_LOCK_TIMEOUT=soon is not a positive number of seconds");
     }
 
     // ---- status and plan ------------------------------------------------------------------

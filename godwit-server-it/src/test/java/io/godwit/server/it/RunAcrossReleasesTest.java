@@ -6,6 +6,8 @@ import io.godwit.store.Include;
 import io.godwit.store.StoreClient;
 import io.godwit.store.StoreCollection;
 import io.godwit.store.http.HttpGodwitClient;
+import io.godwit.testing.ChildJvm;
+import io.godwit.testing.InUseClientProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the pending migrations), changing nothing; in mode apply it backs the store up, migrates it and
  * serves every record as the old release wrote it; while it serves, {@code godwit migrate} (with
  * something pending) and {@code godwit restore} from other processes wait, then refuse with exit 6
- * naming the server's pid and change nothing; once it has stopped, the same restore succeeds.
+ * naming the server's pid and change nothing; once it has stopped, the same restore succeeds. While
+ * a client of the old release holds the store, the new server waits {@code --lock-timeout}, then
+ * refuses to start (exit 6) naming that client, the store untouched.
  */
 class RunAcrossReleasesTest {
     private static final String FIXTURE = "/io/godwit/store/upgrade/release-0.1.0/godwit.sqlite3";
@@ -92,6 +96,22 @@ class RunAcrossReleasesTest {
         Path logs = dir.resolve("validate-after-restore");
         assertThat(GodwitRun.refused(logs, Map.of("GODWIT_MIGRATIONS", "validate"), "--path", data.toString(),
                 "--port", "0")).isEqualTo(3);
+    }
+
+    @Test
+    void whileAClientOfTheOldReleaseHoldsTheStoreTheNewServerWaitsThenRefusesNamingIt() throws Exception {
+        byte[] original = Files.readAllBytes(file);
+        Path oldApp = Files.createDirectories(dir.resolve("old-app"));   // the old client migrates nothing new
+        try (ChildJvm old = ChildJvm.startAndAwaitReady(InUseClientProcess.class, List.of("sqlite:" + file, "app=" + oldApp))) {
+            Path logs = dir.resolve("refused");
+            int code = GodwitRun.refused(logs, Map.of("GODWIT_MIGRATIONS", "apply"), "--path", data.toString(), "--port", "0",
+                    "--lock-timeout", "2");
+            assertThat(code).isEqualTo(6);
+            assertThat(Files.readString(logs.resolve("godwit-run.stderr"))).contains("godwit: Cannot migrate")
+                    .contains("while it is in use").contains("pid " + old.pid()).contains(InUseClientProcess.COMMAND)
+                    .doesNotContain("\tat ");
+            assertThat(Files.readAllBytes(file)).isEqualTo(original);
+        }
     }
 
     private Path beforeMigrateBackup() throws Exception {
