@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,8 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
     public static final int MAX_STATEMENT_BYTES = 1_000_000_000;
     private final Path file;
     private final Duration busyTimeout;
+    /** The folders the last {@link #openForWriting} created, deepest first: a failed first run removes them. */
+    private volatile List<Path> createdFolders = List.of();
 
     public SqliteDatabase(Path file, Duration busyTimeout) {
         this.file = file.toAbsolutePath().normalize();
@@ -87,7 +90,12 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         try {
             Path parent = file.getParent();
             if (parent != null) {
+                List<Path> missing = new ArrayList<>();
+                for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+                    missing.add(p);
+                }
                 Files.createDirectories(parent);
+                createdFolders = List.copyOf(missing);
             }
         } catch (IOException e) {
             throw new GodwitException("Cannot create the folder of " + file + ": " + e.getMessage(), e);
@@ -116,6 +124,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         if (!Files.exists(file)) {
             // The holder we waited for created the file, failed its first run and removed it:
             // our connection points at a deleted file, so nothing we wrote would last.
+            discardCreated();
             lock.close();
             throw new GodwitException("The database file " + file + " was removed while waiting for the migration lock"
                     + " (another process's first migration failed and was discarded). Nothing was applied; run again.");
@@ -187,7 +196,11 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         }
     }
 
-    /** Removes a database file the failed run created, if it holds no table. */
+    /**
+     * Removes a database file the failed run created, if it holds no table, the migration lock's
+     * file with it (called under that lock: {@link SqliteFileLock} lets a holder remove its file)
+     * and the folders the run created for it, if they are empty.
+     */
     @Override
     public void discardCreated() {
         try {
@@ -203,8 +216,13 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
             }
+            Files.deleteIfExists(lockFile());
+            for (Path folder : createdFolders) {
+                Files.deleteIfExists(folder);   // stops at the first that is not empty
+            }
         } catch (SQLException | IOException e) {
-            // Best effort: the file holds no committed data either way.
+            // Best effort (a folder another process has put a file in stays): the file holds no
+            // committed data either way.
         }
     }
 
