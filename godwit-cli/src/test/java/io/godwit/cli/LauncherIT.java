@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * bin/godwit on the packaged jar (run by failsafe after {@code package}): the class-data-sharing
  * archive is made on the first run, used after, and the JVM's CDS messages never reach the screen,
- * not even for an archive that is not one.
+ * not even for an archive that is not one; the first run's build prints no colour codes.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "godwit").toAbsolutePath().normalize();
@@ -58,6 +58,25 @@ class LauncherIT {
         assertThat(o.out() + o.err()).doesNotContain("cds").doesNotContain("[error]");
     }
 
+    /**
+     * A copy of the launcher in a checkout without the jar builds it first; here the build fails at
+     * once (the folder holds no project), so Maven prints its error lines, which Maven 3.8 colours
+     * even into a file unless told not to, and starts with a reset code even when told.
+     */
+    @Test
+    void theFirstRunsBuildSpeaksOnStderrWithoutEscapeCodes() throws Exception {
+        Path checkout = dir.resolve("checkout");
+        Files.createDirectories(checkout.resolve("bin"));
+        Path launcher = Files.copy(LAUNCHER, checkout.resolve("bin").resolve("godwit"));
+
+        Outcome o = run(launcher, "--version");
+
+        assertThat(o.exitCode()).as(o.err()).isNotZero();
+        assertThat(o.out()).isEmpty();
+        assertThat(o.err()).contains("godwit: building " + checkout.resolve("godwit-cli/target/godwit.jar"))
+                .contains("[ERROR]").doesNotContain("\u001b");
+    }
+
     private List<Path> archives() throws Exception {
         try (Stream<Path> files = Files.list(dir.resolve("cache").resolve("cds"))) {
             return files.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
@@ -65,7 +84,11 @@ class LauncherIT {
     }
 
     private Outcome godwit(String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(LAUNCHER.toString()), Stream.of(args)).toList())
+        return run(LAUNCHER, args);
+    }
+
+    private Outcome run(Path launcher, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
                 .directory(dir.toFile());
         pb.environment().put("GODWIT_CACHE_DIR", dir.resolve("cache").toString());
         pb.environment().remove("GODWIT_CDS");
