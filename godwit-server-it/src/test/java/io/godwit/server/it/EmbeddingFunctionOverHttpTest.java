@@ -118,8 +118,10 @@ class EmbeddingFunctionOverHttpTest {
                 .isInstanceOf(StoreException.class).hasMessageContaining("(config {bins_per_channel=2})");
 
         assertThat(plain.withEmbeddingFunction(new ColorHistogramEmbeddingFunction(2), true).count()).isEqualTo(3);
-        assertThat(client().getCollection("photos").orElseThrow().configuration().embeddingFunction())
-                .isEqualTo(histogram.descriptor());
+        Map<String, Object> recorded = client().getCollection("photos").orElseThrow().configuration().embeddingFunction();
+        assertThat(recorded).containsEntry("type", "known").containsEntry("name", "godwit_color_histogram");
+        assertThat(recorded.get("config")).as("the recorded function stays as it is")
+                .isEqualTo(Map.of("bins_per_channel", 4L));
     }
 
     private static BufferedImage image(Color color) {
