@@ -30,6 +30,11 @@ public final class ChildJvm implements AutoCloseable {
         throw new AssertionError("Child " + main.getSimpleName() + " ended before it was ready:\n" + child.output);
     }
 
+    /** What it printed before READY. */
+    public String output() {
+        return output.toString();
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -1,7 +1,5 @@
 package io.godwit.server;
 
-import io.godwit.server.testing.ChromaPeer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.godwit.GodwitException;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -171,7 +171,7 @@ class HttpLayerTest {
 
     @Test
     void aStoreThatFailsIsA500WithItsMessageAndNoInternals() throws Exception {
-        StoreClient unreachable = HttpGodwitClient.connect(URI.create("http://127.0.0.1:" + ChromaPeer.freePort()), null,
+        StoreClient unreachable = HttpGodwitClient.connect(URI.create("http://127.0.0.1:" + freePort()), null,
                 Duration.ofSeconds(5));
         try (GodwitServer broken = GodwitServer.start(ServerConfig.defaults().withPort(0), unreachable)) {
             HttpResponse<String> r = send(broken.uri(), "GET", "/api/v2/heartbeat", null, null);
@@ -200,5 +200,12 @@ class HttpLayerTest {
         assertThat(node.has("error") && node.has("message")).as(r.body()).isTrue();
         assertThat(node.size()).isEqualTo(2);
         return node;
+    }
+
+    /** A port nothing listens on (bound, then released). */
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }

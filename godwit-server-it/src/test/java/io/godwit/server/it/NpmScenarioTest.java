@@ -1,6 +1,6 @@
 package io.godwit.server.it;
 
-import io.godwit.server.testing.ChromaPeer;
+import io.godwit.store.testing.ChromaPeer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +37,7 @@ class NpmScenarioTest {
 
     @BeforeAll
     static void startPeer() throws Exception {
-        peer = ChromaPeer.start(dir.resolve("peer"));
+        peer = ChromaPeer.start();
     }
 
     @AfterAll

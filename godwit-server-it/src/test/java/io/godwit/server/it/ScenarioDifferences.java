@@ -1,14 +1,11 @@
 package io.godwit.server.it;
 
-import io.godwit.server.testing.ChromaPeer;
-import io.godwit.server.testing.Repository;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +16,8 @@ import java.util.Map;
  */
 final class ScenarioDifferences {
     static final String SUITE = "npm-scenario";
-    static final Path TABLE = Path.of("godwit-store/src/test/resources/chroma-differences.json");
+    /** On the test class path from godwit-store's test-jar (its src/test/resources). */
+    static final String TABLE = "/chroma-differences.json";
 
     private ScenarioDifferences() {
     }
@@ -27,7 +25,14 @@ final class ScenarioDifferences {
     static Map<String, JsonNode> load() {
         try {
             Map<String, JsonNode> rows = new LinkedHashMap<>();
-            for (JsonNode row : new ObjectMapper().readTree(Repository.root().resolve(TABLE).toFile()).get("differences")) {
+            JsonNode table;
+            try (InputStream in = ScenarioDifferences.class.getResourceAsStream(TABLE)) {
+                if (in == null) {
+                    throw new IllegalStateException(TABLE + " is not on the test class path (godwit-store's test-jar)");
+                }
+                table = new ObjectMapper().readTree(in);
+            }
+            for (JsonNode row : table.get("differences")) {
                 if (SUITE.equals(row.get("suite").asText())) {
                     if (!row.hasNonNull("why") || row.get("why").asText().isBlank() || !row.has("godwit")) {
                         throw new IllegalStateException("Difference " + row.get("case") + " gives no why or no godwit answer");
