@@ -20,9 +20,9 @@ class CollectionRenamesTest {
     @Test
     void allAreRenamedTogether() {
         try (GodwitClient client = GodwitClient.persistent(dir)) {
-            List<StoreCollection> staged = List.of(client.createCollection("tmp-a"), client.createCollection("tmp-b"));
-            CollectionRenames.renameTogether(staged, List.of("a", "b"));
-            assertThat(names(client)).containsExactly("a", "b");
+            List<StoreCollection> staged = List.of(client.createCollection("tmp-alpha"), client.createCollection("tmp-beta"));
+            CollectionRenames.renameTogether(staged, List.of("alpha", "beta"));
+            assertThat(names(client)).containsExactly("alpha", "beta");
         }
     }
 
@@ -30,26 +30,26 @@ class CollectionRenamesTest {
     void aNameTakenOrGivenTwiceRenamesNoneAndSaysWhich() {
         try (GodwitClient client = GodwitClient.persistent(dir)) {
             client.createCollection("taken");
-            List<StoreCollection> staged = List.of(client.createCollection("tmp-a"), client.createCollection("tmp-b"));
+            List<StoreCollection> staged = List.of(client.createCollection("tmp-alpha"), client.createCollection("tmp-beta"));
 
-            assertThatThrownBy(() -> CollectionRenames.renameTogether(staged, List.of("a", "taken")))
+            assertThatThrownBy(() -> CollectionRenames.renameTogether(staged, List.of("alpha", "taken")))
                     .isInstanceOfSatisfying(StoreException.class, e -> {
                         assertThat(e.kind()).isEqualTo(StoreException.Kind.ALREADY_EXISTS);
-                        assertThat(e).hasMessage("rename collection 'tmp-b': Collection [taken] already exists;"
+                        assertThat(e).hasMessage("rename collection 'tmp-beta': Collection [taken] already exists;"
                                 + " nothing was renamed");
                     });
-            assertThatThrownBy(() -> CollectionRenames.renameTogether(staged, List.of("same", "same")))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("Collection [same] already exists");
-            assertThat(names(client)).containsExactly("taken", "tmp-a", "tmp-b");
+            assertThatThrownBy(() -> CollectionRenames.renameTogether(staged, List.of("same-name", "same-name")))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("Collection [same-name] already exists");
+            assertThat(names(client)).containsExactly("taken", "tmp-alpha", "tmp-beta");
         }
     }
 
     @Test
     void handlesOfTwoStoresAreRefused() {
         try (GodwitClient one = GodwitClient.ephemeral(); GodwitClient two = GodwitClient.ephemeral()) {
-            List<StoreCollection> mixed = List.of(one.createCollection("x1"), two.createCollection("x2"));
+            List<StoreCollection> mixed = List.of(one.createCollection("one-x"), two.createCollection("two-x"));
             assertThat(CollectionRenames.together(mixed)).isFalse();
-            assertThatThrownBy(() -> CollectionRenames.renameTogether(mixed, List.of("y1", "y2")))
+            assertThatThrownBy(() -> CollectionRenames.renameTogether(mixed, List.of("one-y", "two-y")))
                     .isInstanceOf(StoreException.class).hasMessageContaining("one store");
         }
     }
