@@ -35,13 +35,25 @@ class LauncherIT {
         assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
         assertThat(Fixtures.json(first.out()).get("current").asBoolean()).isFalse();
         assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString())
-                .matches("godwit-[0-9a-f]{16}-jdk-[0-9a-f]{16}\\.jsa"));
+                .matches("godwit-[0-9a-f]{16}-jdk-[0-9a-f]{16}-sqlite\\.jsa"));
         assertThat(second.exitCode()).isEqualTo(3);
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(archives()).isEqualTo(archives);
         for (Outcome o : List.of(first, second)) {
             assertThat(o.out() + o.err()).doesNotContain("cds").doesNotContain("[warning]").doesNotContain("[error]");
         }
+    }
+
+    @Test
+    void aPostgresqlCheckGetsAnArchiveOfItsOwn() throws Exception {
+        godwit("validate", "--path", dir.resolve("data").toString());
+        // Nothing listens on port 9: the check fails (exit 1), and its classes are archived all the same.
+        Outcome pg = godwit("validate", "--url", "jdbc:postgresql://127.0.0.1:9/none", "--user", "nobody");
+
+        assertThat(pg.exitCode()).as(pg.err()).isEqualTo(1);
+        assertThat(archives()).extracting(a -> a.getFileName().toString().replaceAll(".*-", ""))
+                .containsExactly("postgresql.jsa", "sqlite.jsa");
+        assertThat(pg.out() + pg.err()).doesNotContain("cds");
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -74,7 +74,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         // Not SQLITE_OPEN_READONLY: a read-only connection cannot remove the -wal and -shm files
         // it makes a WAL database create, so a check would leave files behind. query_only
         // refuses writes just the same, and the last connection's close tidies up.
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+        Connection c = connect("jdbc:sqlite:" + file, cfg.toProperties());
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA query_only = ON");
         } catch (SQLException e) {
@@ -103,7 +103,16 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         SQLiteConfig cfg = baseConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+        return connect("jdbc:sqlite:" + file, cfg.toProperties());
+    }
+
+    /**
+     * A connection from sqlite-jdbc's driver itself, not through {@code DriverManager}: its first use
+     * loads and initialises every JDBC driver on the class path (DuckDB's starts threads), which a
+     * short command such as {@code validate} pays for at every cold start.
+     */
+    static Connection connect(String url, Properties properties) throws SQLException {
+        return org.sqlite.JDBC.createConnection(url, properties);
     }
 
     private SQLiteConfig baseConfig() {
@@ -205,7 +214,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
     public void discardCreated() {
         try {
             if (Files.exists(file)) {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                try (Connection c = connect("jdbc:sqlite:" + file, new Properties());
                      Statement st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
                     if (rs.next() && rs.getInt(1) > 0) {
@@ -245,7 +254,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
     public Connection openCopy(Path copy) throws SQLException {
         SQLiteConfig cfg = baseConfig();
         cfg.setReadOnly(true);
-        return DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath(), cfg.toProperties());
+        return connect("jdbc:sqlite:" + copy.toAbsolutePath(), cfg.toProperties());
     }
 
     @Override
