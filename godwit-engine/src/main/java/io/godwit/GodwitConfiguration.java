@@ -32,13 +32,14 @@ import java.util.Set;
  * @param progress                told how far backup, restore and verify have got
  * @param recognizers             tell a history another tool wrote (e.g. Chroma's), see {@link HistoryOrigin}
  * @param force                   change the store even while clients hold it in use (see {@link StoreInUseError})
+ * @param events                  told what the engine did, for metrics ({@link EngineListener#NONE}: nothing)
  */
 public record GodwitConfiguration(Database database, MigrationMode mode, HashAlgorithm hashAlgorithm,
                                   List<Subsystem> subsystems, Duration lockTimeout,
                                   boolean transactionPerMigration, MigrationListener listener,
                                   Map<String, Integer> targets, Set<String> only, boolean confirmed,
                                   boolean autoBackup, int backupsToKeep, ProgressListener progress,
-                                  List<HistoryRecognizer> recognizers, boolean force) {
+                                  List<HistoryRecognizer> recognizers, boolean force, EngineListener events) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
@@ -52,6 +53,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         targets = Map.copyOf(targets);
         only = Set.copyOf(only);
         recognizers = List.copyOf(recognizers);
+        events = events == null ? EngineListener.NONE : events;
     }
 
     /** A fluent builder; every value is checked in {@link #load()}. Not thread-safe. */
@@ -78,6 +80,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
         private ProgressListener progress = ProgressListener.NONE;
         private final List<HistoryRecognizer> recognizers = new ArrayList<>();
         private boolean force;
+        private EngineListener events = EngineListener.NONE;
 
         Builder() {
         }
@@ -248,6 +251,12 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             return this;
         }
 
+        /** Tells {@code listener} what the engine does, for metrics and traces (see {@link EngineListener}). */
+        public Builder events(EngineListener listener) {
+            this.events = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         public GodwitConfiguration build() {
             Database db = database();
             if (subsystems.isEmpty()) {
@@ -269,7 +278,7 @@ public record GodwitConfiguration(Database database, MigrationMode mode, HashAlg
             HashAlgorithm h = hashAlgorithm != null ? hashAlgorithm
                     : environment.containsKey(ENV_HASH) ? HashAlgorithm.parse(environment.get(ENV_HASH)) : HashAlgorithm.MD5;
             return new GodwitConfiguration(db, m, h, subsystems, lockTimeout, transactionPerMigration, listener,
-                    targets, only, confirmed, autoBackup, backupsToKeep, progress, recognizers, force);
+                    targets, only, confirmed, autoBackup, backupsToKeep, progress, recognizers, force, events);
         }
 
         private Database database() {

@@ -1,5 +1,6 @@
 package io.godwit.backup;
 
+import io.godwit.EngineListener;
 import io.godwit.GodwitConfiguration;
 import io.godwit.GodwitException;
 import io.godwit.HashAlgorithm;
@@ -7,6 +8,7 @@ import io.godwit.HistoryEntry;
 import io.godwit.Version;
 import io.godwit.internal.History;
 import io.godwit.internal.RowAlgorithm;
+import io.godwit.internal.TimedLock;
 import io.godwit.spi.BackupCapable;
 import io.godwit.spi.Database;
 import io.godwit.spi.MigrationLock;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +60,7 @@ final class BackupTaker {
             throw new GodwitException("Refusing to overwrite " + target + ": choose a new backup file name");
         }
         Path temp = DurableFiles.tempBeside(target);
+        long start = System.nanoTime();
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             History history = db instanceof RestoreCapable restorable
@@ -74,6 +78,9 @@ final class BackupTaker {
                 throw e;
             }
             LOG.info("Backed up {} to {} ({} bytes, sha256 {})", db.describe(), target, size, sha);
+            if (config.events() != EngineListener.NONE) {
+                config.events().backupTaken(db.describe(), kind.label(), Duration.ofNanos(System.nanoTime() - start), size);
+            }
             return new Backup(target, manifest);
         } catch (IOException | SQLException e) {
             throw new GodwitException("Could not back up " + db.describe() + " to " + target + ": " + e.getMessage(), e);
@@ -105,7 +112,7 @@ final class BackupTaker {
     private History readHistoryThenCopyLocked(BackupCapable capable, Path temp, boolean lockHeld)
             throws IOException, SQLException {
         try (Connection c = db.openForWriting();
-             MigrationLock lock = lockHeld ? null : db.lock(c, config.lockTimeout())) {
+             MigrationLock lock = lockHeld ? null : TimedLock.take(config, c)) {
             History history = History.read(db, c);
             capable.writeBackup(temp, config.progress());
             return history;

@@ -1,6 +1,7 @@
 package io.godwit.internal;
 
 import io.godwit.AppliedMigration;
+import io.godwit.EngineListener;
 import io.godwit.GodwitConfiguration;
 import io.godwit.MigrationFailedError;
 import io.godwit.MigrationListener;
@@ -71,22 +72,13 @@ final class Applier {
             createHistoryIfMissing(st);
             try (HistoryWriter history = new HistoryWriter(db, c)) {
                 for (Migration m : unit) {
-                    long start = begin(m, total);
-                    int statements = execute(st, m, committed == 0 ? "The whole run was rolled back: the database is as it was before."
-                            : "This transaction was rolled back; the " + committed
-                              + " migration(s) committed before it in this run stay applied.");
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    if (m.repeatable()) {
-                        history.recordRepeatable(m, took, config.hashAlgorithm().label());
-                    } else {
-                        history.queueApplied(m, took, config.hashAlgorithm().label());
-                    }
-                    finish(m, took, total, statements == 0);
+                    applyInTransaction(st, history, m, total);
                 }
                 history.flush();
             }
             c.commit();
             committed += unit.size();
+            reportCommitted(unit.size());
             unit.clear();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c, e);
@@ -96,9 +88,26 @@ final class Applier {
         }
     }
 
+    /** One migration of a transactional unit: its statements, then its history row queued (written before commit). */
+    private void applyInTransaction(Statement st, HistoryWriter history, Migration m, int total) throws SQLException {
+        try (Log.Fields fields = fields(m)) {
+            long start = begin(m, total);
+            int statements = execute(st, m, start, committed == 0 ? "The whole run was rolled back: the database is as it was before."
+                    : "This transaction was rolled back; the " + committed
+                      + " migration(s) committed before it in this run stay applied.");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (m.repeatable()) {
+                history.recordRepeatable(m, took, config.hashAlgorithm().label());
+            } else {
+                history.queueApplied(m, took, config.hashAlgorithm().label());
+            }
+            finish(m, took, total, statements == 0);
+        }
+    }
+
     /** A no-transaction migration: marked running, run with autocommit, then recorded. */
     private void runAlone(Connection c, Migration m, int total) throws SQLException {
-        try (Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement(); Log.Fields fields = fields(m)) {
             if (!historyReady) {
                 c.setAutoCommit(false);
                 createHistoryIfMissing(st);
@@ -110,7 +119,7 @@ final class Applier {
                 long start = begin(m, total);
                 int statements;
                 try {
-                    statements = execute(st, m, "It ran outside a transaction, so what it did before the failure stays;"
+                    statements = execute(st, m, start, "It ran outside a transaction, so what it did before the failure stays;"
                             + " status shows it as needing attention and apply refuses to pass it until it is resolved.");
                 } catch (MigrationFailedError e) {
                     history.markState(m, HistoryTables.STATE_FAILED, config.hashAlgorithm().label());
@@ -130,6 +139,7 @@ final class Applier {
                 }
                 committed++;
                 finish(m, took, total, statements == 0);
+                reportCommitted(1);
             }
         }
     }
@@ -146,8 +156,32 @@ final class Applier {
         }
     }
 
+    /** Tells the listener of the last {@code count} migrations finished, now that they are committed. */
+    private void reportCommitted(int count) {
+        EngineListener events = config.events();
+        if (events == EngineListener.NONE) {
+            return;
+        }
+        for (AppliedMigration m : applied.subList(applied.size() - count, applied.size())) {
+            events.migrationApplied(m.subsystem(), m.version(), m.filename(), m.duration());
+        }
+    }
+
+    /** {@link #run}, telling the listener of a failure. */
+    private int execute(Statement st, Migration m, long start, String outcome) {
+        try {
+            return run(st, m, outcome);
+        } catch (MigrationFailedError e) {
+            if (config.events() != EngineListener.NONE) {
+                config.events().migrationFailed(m.subsystem(), m.version(), m.filename(),
+                        Duration.ofNanos(System.nanoTime() - start), e);
+            }
+            throw e;
+        }
+    }
+
     /** Runs the migration's statements; returns how many there were (a Java migration counts as one). */
-    private int execute(Statement st, Migration m, String outcome) {
+    private int run(Statement st, Migration m, String outcome) {
         if (m.java() != null) {
             try {
                 m.java().migrate(st.getConnection());
@@ -169,10 +203,18 @@ final class Applier {
         return statements.size();
     }
 
+    /** The fields of a migration's log lines (a JSON log shows them). */
+    private static Log.Fields fields(Migration m) {
+        return Log.fields("subsystem", m.subsystem(), "version", Integer.toString(m.version()));
+    }
+
     private long begin(Migration m, int total) {
         int index = applied.size() + 1;
         LOG.info("Applying {} ({}/{})", m.path(), index, total);
         config.listener().migrationStarting(PendingSelection.planned(m, History.empty()), index, total);
+        if (config.events() != EngineListener.NONE) {
+            config.events().migrationStarted(m.subsystem(), m.version(), m.filename());
+        }
         return System.nanoTime();
     }
 
@@ -183,7 +225,9 @@ final class Applier {
         }
         AppliedMigration done = new AppliedMigration(m.subsystem(), m.version(), m.filename(), took, empty);
         applied.add(done);
-        LOG.info("Applied {} in {} ms", m.path(), took.toMillis());
+        try (Log.Fields duration = Log.fields("duration_ms", Long.toString(took.toMillis()))) {
+            LOG.info("Applied {} in {} ms", m.path(), took.toMillis());
+        }
         config.listener().migrationFinished(done, applied.size(), total);
     }
 

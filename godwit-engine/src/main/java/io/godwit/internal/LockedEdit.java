@@ -32,7 +32,7 @@ final class LockedEdit {
                 throw new GodwitException("There is no database at " + db.describe() + ": nothing to " + action);
             }
             existing.get().close();
-            try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout());
+            try (Connection c = db.openForWriting(); MigrationLock lock = TimedLock.take(config, c);
                  InUseHold inUse = InUseGuard.change(config, c, action)) {
                 c.setAutoCommit(false);
                 try {

@@ -28,6 +28,25 @@ public final class Log { // also the store's: it has no SLF4J of its own either
         return new Log(ENABLED ? Slf4j.logger(owner) : null);
     }
 
+    /** Fields put on the log lines of this thread until closed; see {@link #fields}. */
+    public interface Fields extends AutoCloseable {
+        Fields NONE = () -> {
+        };
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Puts {@code keysAndValues} (key, value, ...) into SLF4J's MDC for the lines this thread logs
+     * until the result is closed, restoring what was there: the fields a JSON log shows beside the
+     * message ({@code subsystem}, {@code version}, {@code collection}, {@code duration_ms}). Plain
+     * logs do not show them. Without SLF4J nothing is done.
+     */
+    public static Fields fields(String... keysAndValues) {
+        return ENABLED ? Slf4j.fields(keysAndValues) : Fields.NONE;
+    }
+
     public void debug(String format, Object... args) {
         if (logger != null) {
             ((Logger) logger).debug(format, args);
@@ -65,6 +84,23 @@ public final class Log { // also the store's: it has no SLF4J of its own either
     private static final class Slf4j {
         static Object logger(Class<?> owner) {
             return LoggerFactory.getLogger(owner);
+        }
+
+        static Fields fields(String... keysAndValues) {
+            String[] previous = new String[keysAndValues.length / 2];
+            for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+                previous[i / 2] = org.slf4j.MDC.get(keysAndValues[i]);
+                org.slf4j.MDC.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+            return () -> {
+                for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+                    if (previous[i / 2] == null) {
+                        org.slf4j.MDC.remove(keysAndValues[i]);
+                    } else {
+                        org.slf4j.MDC.put(keysAndValues[i], previous[i / 2]);
+                    }
+                }
+            };
         }
 
         static boolean providerPresent() {

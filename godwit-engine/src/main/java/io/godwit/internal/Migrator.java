@@ -70,6 +70,7 @@ public final class Migrator {
                 try (Connection c = existing.get()) {
                     History history = History.read(db, c);
                     refuseForeign(history);
+                    PendingReport.report(config, catalog, history, List.of());
                     if (PendingSelection.selectBeforeLock(config, catalog, history).isEmpty()) {
                         LOG.debug("{} is current", db.describe());
                         return nothingApplied(start);
@@ -79,10 +80,11 @@ public final class Migrator {
         } catch (SQLException e) {
             throw databaseError("read the history of", e);
         }
-        try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout());
+        try (Connection c = db.openForWriting(); MigrationLock lock = TimedLock.take(config, c);
              InUseGuard.Deferred inUse = new InUseGuard.Deferred(config)) {
             try {
                 History history = History.read(db, c);
+                PendingReport.report(config, catalog, history, List.of());
                 List<Migration> pending = PendingSelection.select(config, catalog, history);
                 if (pending.isEmpty()) {
                     return nothingApplied(start);
@@ -94,12 +96,18 @@ public final class Migrator {
                 Path backup = AutoBackup.beforeMigrate(config, c);
                 Applier applier = new Applier(db, config);
                 List<AppliedMigration> applied;
+                RunReport run = RunReport.start(config, pending.size());
                 try {
                     applied = applier.apply(c, pending);
+                    run.finished(applier.committed(), null);
+                } catch (SQLException | RuntimeException e) {
+                    run.finished(applier.committed(), e);
+                    throw e;
                 } finally {
                     // Rotation only after a commit; a run that committed nothing deletes its own backup.
                     AutoBackup.afterRun(config, backup, applier.committed() > 0);
                 }
+                PendingReport.report(config, catalog, history, applied);
                 return new MigrateResult(applied, Duration.ofNanos(System.nanoTime() - start), backup);
             } catch (SQLException | RuntimeException e) {
                 // Still under the lock: no other migrator can be inside the file we remove.
@@ -172,6 +180,7 @@ public final class Migrator {
                 result.add(new SubsystemStatus(subsystem, false, history.applied(subsystem), List.of(), null));
             }
         }
+        PendingReport.report(config, result);
         return new StatusReport(db.describe(), history.initialized(), result, origin, InUseGuard.holders(config));
     }
 

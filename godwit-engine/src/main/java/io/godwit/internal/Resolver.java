@@ -41,7 +41,7 @@ public final class Resolver {
                 throw new GodwitException("There is no migration history in " + db.describe() + ": nothing to resolve.");
             }
             existing.get().close();
-            try (Connection c = db.openForWriting(); MigrationLock lock = db.lock(c, config.lockTimeout())) {
+            try (Connection c = db.openForWriting(); MigrationLock lock = TimedLock.take(config, c)) {
                 History history = History.read(db, c);
                 Migration m = needingAttention(catalog, history, subsystem, version);
                 String state = history.unfinishedState(subsystem, version);

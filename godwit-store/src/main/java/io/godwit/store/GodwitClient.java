@@ -9,6 +9,7 @@ import io.godwit.store.local.Connections;
 import io.godwit.store.local.LocalStores;
 import io.godwit.store.local.LocalScope;
 import io.godwit.store.local.SqliteConnections;
+import io.godwit.store.local.StatsReader;
 import io.godwit.store.local.Store;
 import io.godwit.store.local.Tenancy;
 
@@ -110,6 +111,14 @@ public final class GodwitClient implements StoreClient {
     /** The engine configuration this client migrated with (for status, backup and the like). */
     public GodwitConfiguration engineConfiguration() {
         return engine.configuration();
+    }
+
+    /**
+     * How many collections and log entries the store holds now, in one read; per collection name too
+     * when {@code perCollection} (one more, grouped, count). For gauges; nothing is cached.
+     */
+    public StoreStats stats(boolean perCollection) {
+        return StatsReader.read(store, perCollection);
     }
 
     @Override

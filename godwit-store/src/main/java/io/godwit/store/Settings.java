@@ -26,10 +26,12 @@ import java.util.Map;
  *                         consumer holds are purged
  * @param writeLockTimeout how long a write waits for another process's write to finish before it is refused,
  *                         naming the holder ({@code GODWIT_WRITE_LOCK_TIMEOUT_MS})
+ * @param listener         told what the store and its migrations do, for metrics ({@link StoreListener#NONE}:
+ *                         nothing, the default); from code only
  */
 public record Settings(boolean allowReset, MigrationMode mode, HashAlgorithm hashAlgorithm, Map<String, String> environment,
                        List<Subsystem> customSubsystems, String defaultTenant, String defaultDatabase, int maxBatchSize,
-                       boolean keepLog, Duration writeLockTimeout) {
+                       boolean keepLog, Duration writeLockTimeout, StoreListener listener) {
 
     public static final String DEFAULT_TENANT = "default_tenant";
     public static final String DEFAULT_DATABASE = "default_database";
@@ -48,11 +50,12 @@ public record Settings(boolean allowReset, MigrationMode mode, HashAlgorithm has
         if (writeLockTimeout == null || writeLockTimeout.isNegative()) {
             throw StoreException.invalid("Settings: writeLockTimeout must be zero or more, got " + writeLockTimeout);
         }
+        listener = listener == null ? StoreListener.NONE : listener;
     }
 
     public static Settings defaults() {
         return new Settings(false, null, null, Map.of(), List.of(), DEFAULT_TENANT, DEFAULT_DATABASE,
-                DEFAULT_MAX_BATCH_SIZE, false, Duration.ofSeconds(10));
+                DEFAULT_MAX_BATCH_SIZE, false, Duration.ofSeconds(10), StoreListener.NONE);
     }
 
     /**
@@ -105,46 +108,52 @@ public record Settings(boolean allowReset, MigrationMode mode, HashAlgorithm has
 
     public Settings withAllowReset(boolean value) {
         return new Settings(value, mode, hashAlgorithm, environment, customSubsystems, defaultTenant, defaultDatabase,
-                maxBatchSize, keepLog, writeLockTimeout);
+                maxBatchSize, keepLog, writeLockTimeout, listener);
     }
 
     public Settings withMode(MigrationMode value) {
         return new Settings(allowReset, value, hashAlgorithm, environment, customSubsystems, defaultTenant,
-                defaultDatabase, maxBatchSize, keepLog, writeLockTimeout);
+                defaultDatabase, maxBatchSize, keepLog, writeLockTimeout, listener);
     }
 
     public Settings withHashAlgorithm(HashAlgorithm value) {
         return new Settings(allowReset, mode, value, environment, customSubsystems, defaultTenant, defaultDatabase,
-                maxBatchSize, keepLog, writeLockTimeout);
+                maxBatchSize, keepLog, writeLockTimeout, listener);
     }
 
     public Settings withEnvironment(Map<String, String> value) {
         return new Settings(allowReset, mode, hashAlgorithm, value, customSubsystems, defaultTenant, defaultDatabase,
-                maxBatchSize, keepLog, writeLockTimeout);
+                maxBatchSize, keepLog, writeLockTimeout, listener);
     }
 
     public Settings withCustomSubsystems(List<Subsystem> value) {
         return new Settings(allowReset, mode, hashAlgorithm, environment, value, defaultTenant, defaultDatabase,
-                maxBatchSize, keepLog, writeLockTimeout);
+                maxBatchSize, keepLog, writeLockTimeout, listener);
     }
 
     public Settings withDefaults(String tenant, String database) {
         return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, tenant, database,
-                maxBatchSize, keepLog, writeLockTimeout);
+                maxBatchSize, keepLog, writeLockTimeout, listener);
     }
 
     public Settings withMaxBatchSize(int value) {
         return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, defaultTenant,
-                defaultDatabase, value, keepLog, writeLockTimeout);
+                defaultDatabase, value, keepLog, writeLockTimeout, listener);
     }
 
     public Settings withKeepLog(boolean value) {
         return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, defaultTenant,
-                defaultDatabase, maxBatchSize, value, writeLockTimeout);
+                defaultDatabase, maxBatchSize, value, writeLockTimeout, listener);
     }
 
     public Settings withWriteLockTimeout(Duration value) {
         return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, defaultTenant,
-                defaultDatabase, maxBatchSize, keepLog, value);
+                defaultDatabase, maxBatchSize, keepLog, value, listener);
+    }
+
+    /** Tells {@code value} what the store and its migrations do (see {@link StoreListener}). */
+    public Settings withListener(StoreListener value) {
+        return new Settings(allowReset, mode, hashAlgorithm, environment, customSubsystems, defaultTenant,
+                defaultDatabase, maxBatchSize, keepLog, writeLockTimeout, value);
     }
 }

@@ -12,13 +12,31 @@ final class Current {
 
     /** The collection as stored now; NOT_FOUND (Chroma's message) when it was deleted since the handle was got. */
     static CollectionRow collection(Connection c, CollectionRow handle) throws SQLException {
-        return CollectionRows.byId(c, handle.id()).orElseThrow(() ->
-                StoreException.notFound("Collection [" + handle.name() + "] does not exist"));
+        return CollectionRows.byId(c, handle.id()).orElseThrow(() -> gone(handle));
     }
 
-    /** The metadata segment's record count: one row read (count is constant time). */
-    static long count(Connection c, CollectionRow row) throws SQLException {
-        return Jdbc.longValue(c, 0, "SELECT record_count FROM max_seq_id WHERE segment_id = ?", row.metadataSegment());
+    /**
+     * NOT_FOUND unless the collection still exists: what a read needs of it (its segment never changes),
+     * one indexed row, without decoding its configuration and metadata as {@link #collection} does.
+     */
+    static void exists(Connection c, CollectionRow handle) throws SQLException {
+        if (Jdbc.longValue(c, 0, "SELECT 1 FROM collections WHERE id = ?", handle.id().toString()) == 0) {
+            throw gone(handle);
+        }
+    }
+
+    /** The metadata segment's record count, and that the collection exists: one statement (count is constant time). */
+    static long count(Connection c, CollectionRow handle) throws SQLException {
+        long n = Jdbc.longValue(c, -1, "SELECT coalesce(m.record_count, 0) FROM collections c"
+                + " LEFT JOIN max_seq_id m ON m.segment_id = ? WHERE c.id = ?", handle.metadataSegment(), handle.id().toString());
+        if (n < 0) {
+            throw gone(handle);
+        }
+        return n;
+    }
+
+    private static StoreException gone(CollectionRow handle) {
+        return StoreException.notFound("Collection [" + handle.name() + "] does not exist");
     }
 
     /** Records that the metadata segment holds the log up to {@code seqId}, in {@code epoch}, with {@code added} more records. */

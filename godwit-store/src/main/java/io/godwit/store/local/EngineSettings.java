@@ -3,6 +3,7 @@ package io.godwit.store.local;
 import io.godwit.GodwitConfiguration;
 import io.godwit.store.BuiltinSubsystems;
 import io.godwit.store.Settings;
+import io.godwit.store.StoreListener;
 
 /** The migration engine's configuration for a client's settings: built-in and custom subsystems, mode, hashes. */
 final class EngineSettings {
@@ -14,6 +15,9 @@ final class EngineSettings {
                 .subsystems(settings.customSubsystems());
         if (settings.mode() != null) {
             builder.mode(settings.mode());
+        }
+        if (settings.listener() != StoreListener.NONE) {
+            builder.events(settings.listener());
         }
         if (settings.hashAlgorithm() != null) {
             builder.hashAlgorithm(settings.hashAlgorithm());

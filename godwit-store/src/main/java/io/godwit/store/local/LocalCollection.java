@@ -11,6 +11,7 @@ import io.godwit.store.QueryResult;
 import io.godwit.store.RecordBatch;
 import io.godwit.store.StoreCollection;
 import io.godwit.store.StoreException;
+import io.godwit.store.StoreOperation;
 import io.godwit.store.embedding.EmbeddingFunction;
 import io.godwit.store.embedding.EmbeddingInputs;
 
@@ -80,17 +81,23 @@ public final class LocalCollection implements StoreCollection {
 
     @Override
     public void add(RecordBatch records) {
-        write("add", RecordLog.ADD, records, false);
+        OperationReport.write(store, StoreOperation.ADD, row, size(records), () -> write("add", RecordLog.ADD, records, false));
     }
 
     @Override
     public void upsert(RecordBatch records) {
-        write("upsert", RecordLog.UPSERT, records, false);
+        OperationReport.write(store, StoreOperation.UPSERT, row, size(records),
+                () -> write("upsert", RecordLog.UPSERT, records, false));
     }
 
     @Override
     public void update(RecordBatch records) {
-        write("update", RecordLog.UPDATE, records, true);
+        OperationReport.write(store, StoreOperation.UPDATE, row, size(records),
+                () -> write("update", RecordLog.UPDATE, records, true));
+    }
+
+    private static int size(RecordBatch records) {
+        return records == null || records.ids() == null ? 0 : records.ids().size();
     }
 
     private void write(String call, int operation, RecordBatch records, boolean update) {
@@ -141,12 +148,13 @@ public final class LocalCollection implements StoreCollection {
 
     @Override
     public long delete(DeleteRequest request) {
-        return Deletes.delete(store, row, request);
+        return OperationReport.run(store, StoreOperation.DELETE, row, () -> Deletes.delete(store, row, request), n -> n);
     }
 
     @Override
     public GetResult get(GetRequest request) {
-        return Reads.get(store, row, request);
+        return OperationReport.run(store, StoreOperation.GET, row, () -> Reads.get(store, row, request),
+                result -> result.ids().size());
     }
 
     @Override
@@ -155,8 +163,13 @@ public final class LocalCollection implements StoreCollection {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public QueryResult query(QueryRequest request) {
+        return OperationReport.run(store, StoreOperation.QUERY, row, () -> search(request),
+                result -> result.ids().stream().mapToLong(List::size).sum());
+    }
+
+    @SuppressWarnings("unchecked")
+    private QueryResult search(QueryRequest request) {
         Names.required("query request", request);
         List<float[]> queries = request.queryEmbeddings();
         if (queries == null) {
@@ -175,7 +188,7 @@ public final class LocalCollection implements StoreCollection {
 
     @Override
     public long count() {
-        return Reads.count(store, row);
+        return OperationReport.run(store, StoreOperation.COUNT, row, () -> Reads.count(store, row), n -> n);
     }
 
     @Override

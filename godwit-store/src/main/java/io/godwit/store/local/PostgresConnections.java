@@ -52,30 +52,13 @@ public final class PostgresConnections implements Connections {
         } catch (SQLException e) {
             throw Jdbc.failure("connect", describe(), e);
         }
-        this.readers = new ReaderPool(READERS, () -> DriverManager.getConnection(url, properties));
+        this.readers = new ReaderPool(READERS, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", describe(),
+                () -> DriverManager.getConnection(url, properties));
     }
 
     @Override
     public <T> T read(String action, Jdbc.Work<T> work) {
-        Connection c;
-        try {
-            c = readers.borrow();
-        } catch (SQLException e) {
-            throw Jdbc.failure(action, describe(), e);
-        } catch (IllegalStateException e) {
-            throw Transactions.closed(describe());
-        }
-        boolean broken = true;
-        try {
-            T result = Transactions.run(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", action, describe(), work);
-            broken = false;
-            return result;
-        } catch (StoreException e) {
-            broken = e.kind() == StoreException.Kind.INTERNAL;
-            throw e;
-        } finally {
-            readers.giveBack(c, broken);
-        }
+        return readers.read(action, work);
     }
 
     @Override

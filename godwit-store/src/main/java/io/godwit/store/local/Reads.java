@@ -25,27 +25,23 @@ final class Reads {
         Set<Include> include = include(request.include(), Include.getDefault());
         RecordFilter filter = RecordFilter.parse(request.where(), request.whereDocument());
         return store.connections().read("get from collection '" + handle.name() + "'", c -> {
-            CollectionRow row = Current.collection(c, handle);
-            List<Long> rows = RecordRows.select(c, store.postgres(), row, request.ids(), filter, request.limit(),
-                    request.offset());
-            Map<Long, RecordRows.Loaded> loaded = RecordRows.load(c, rows, include);
-            return result(rows, loaded, include);
+            Current.exists(c, handle);
+            return result(RecordRows.get(c, store.postgres(), handle.metadataSegment(), request.ids(), filter,
+                    request.limit(), request.offset(), include), include);
         });
     }
 
     static long count(Store store, CollectionRow handle) {
-        return store.connections().read("count collection '" + handle.name() + "'",
-                c -> Current.count(c, Current.collection(c, handle)));
+        return store.connections().read("count collection '" + handle.name() + "'", c -> Current.count(c, handle));
     }
 
-    static GetResult result(List<Long> rows, Map<Long, RecordRows.Loaded> loaded, Set<Include> include) {
-        List<String> ids = new ArrayList<>(rows.size());
-        List<float[]> embeddings = include.contains(Include.EMBEDDINGS) ? new ArrayList<>() : null;
-        List<String> documents = include.contains(Include.DOCUMENTS) ? new ArrayList<>() : null;
-        List<Map<String, Object>> metadatas = include.contains(Include.METADATAS) ? new ArrayList<>() : null;
-        List<String> uris = include.contains(Include.URIS) ? new ArrayList<>() : null;
-        for (long r : rows) {
-            RecordRows.Loaded l = loaded.get(r);
+    private static GetResult result(List<RecordRows.Loaded> records, Set<Include> include) {
+        List<String> ids = new ArrayList<>(records.size());
+        List<float[]> embeddings = include.contains(Include.EMBEDDINGS) ? new ArrayList<>(records.size()) : null;
+        List<String> documents = include.contains(Include.DOCUMENTS) ? new ArrayList<>(records.size()) : null;
+        List<Map<String, Object>> metadatas = include.contains(Include.METADATAS) ? new ArrayList<>(records.size()) : null;
+        List<String> uris = include.contains(Include.URIS) ? new ArrayList<>(records.size()) : null;
+        for (RecordRows.Loaded l : records) {
             ids.add(l.id());
             add(embeddings, l.embedding());
             add(documents, l.document());
@@ -53,6 +49,15 @@ final class Reads {
             add(uris, l.uri());
         }
         return new GetResult(Collections.unmodifiableList(ids), embeddings, documents, metadatas, uris, include);
+    }
+
+    /** A query's answer for one query vector: the loaded records of {@code rows}, in that order. */
+    static GetResult result(List<Long> rows, Map<Long, RecordRows.Loaded> loaded, Set<Include> include) {
+        List<RecordRows.Loaded> records = new ArrayList<>(rows.size());
+        for (long r : rows) {
+            records.add(loaded.get(r));
+        }
+        return result(records, include);
     }
 
     private static <T> void add(List<T> list, T value) {

@@ -32,13 +32,14 @@ final class RecordLog implements AutoCloseable {
                 + " metadata) VALUES (?, ?, ?, ?, ?, ?, ?)");
     }
 
-    void add(long seqId, int operation, String id, float[] vector, Map<String, Object> metadata, String document,
+    /** One entry; {@code vector} is already packed ({@link Float32Encoding#pack}) or null. */
+    void add(long seqId, int operation, String id, byte[] vector, Map<String, Object> metadata, String document,
              String uri) throws SQLException {
         insert.setLong(1, seqId);
         insert.setInt(2, operation);
         insert.setString(3, topic);
         insert.setString(4, id);
-        insert.setBytes(5, vector == null ? null : Float32Encoding.pack(vector));
+        insert.setBytes(5, vector);
         insert.setString(6, vector == null ? null : Float32Encoding.NAME);
         insert.setString(7, json(metadata, document, uri));
         insert.addBatch();

@@ -9,120 +9,158 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads records from the metadata segment in two steps: {@link #select} the rows a request matches
- * (ids, then the filter's SQL condition, then its document check), in insertion order; then
- * {@link #load} what the answer includes for those rows.
+ * Reads records from the metadata segment. {@link #get} answers a get in one statement over
+ * {@code embeddings} (and the documents) plus the metadata of the page; {@link #select} and
+ * {@link #load} are the same in two steps for callers that rank rows in between (query, delete).
+ * Rows come in insertion order ({@code embeddings.id}), paged after every check.
+ *
+ * <p>Plans: by ids, the {@code (segment_id, embedding_id)} index finds the rows and they are sorted
+ * here, since an {@code ORDER BY} lets SQLite walk the whole segment in id order instead (100x slower
+ * at 100,000 records); otherwise the {@code (segment_id, id)} index gives the order and the page.
  */
 final class RecordRows {
-    private static final int CHUNK = 500;
-
     /** One record as read back; fields not asked for are null. */
     record Loaded(String id, float[] embedding, String document, Map<String, Object> metadata, String uri) {
+    }
+
+    /** A row of the one-pass read before its metadata is attached. */
+    private record Row(long row, String id, byte[] vector, String uri, String document) {
     }
 
     private RecordRows() {
     }
 
-    /** The matching rows' {@code embeddings.id}, ascending (insertion order), paged after every check. */
-    static List<Long> select(Connection c, boolean pg, CollectionRow row, List<String> ids, RecordFilter filter,
-                             Integer limit, int offset) throws SQLException {
+    /** The records a get asks for, in insertion order, paged, with what {@code include} asks for. */
+    static List<Loaded> get(Connection c, boolean pg, String segment, List<String> ids, RecordFilter filter,
+                            Integer limit, int offset, Set<Include> include) throws SQLException {
         boolean check = filter.needsDocumentCheck(pg);   // PostgreSQL leaves $regex to Java
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT e.id").append(check ? ", f.string_value" : "")
-                .append(" FROM embeddings e").append(check ? " LEFT JOIN embedding_fulltext_search f ON f.rowid = e.id" : "")
-                .append(" WHERE e.segment_id = ?");
-        params.add(row.metadataSegment());
-        if (ids != null) {
-            if (ids.isEmpty()) {
-                return List.of();
+        boolean vectors = include.contains(Include.EMBEDDINGS);
+        boolean documents = include.contains(Include.DOCUMENTS) || check;
+        String columns = "e.id, e.embedding_id" + (vectors ? ", e.vector" : ", NULL")
+                + (include.contains(Include.URIS) ? ", e.uri" : ", NULL") + (documents ? ", f.string_value" : ", NULL");
+        List<Row> rows = new ArrayList<>();
+        boolean uris = include.contains(Include.URIS);
+        query(c, pg, columns, documents, segment, ids, filter, limit, offset, rs -> {
+            String document = documents ? rs.getString(5) : null;
+            if (!check || filter.matchesDocument(document)) {
+                rows.add(new Row(rs.getLong(1), rs.getString(2), vectors ? rs.getBytes(3) : null,
+                        uris ? rs.getString(4) : null, document));
             }
-            sql.append(" AND e.embedding_id IN (").append(Jdbc.marks(ids.size())).append(")");
-            params.addAll(ids);
-        }
-        if (!filter.isEmpty()) {
-            sql.append(" AND (").append(filter.sql(pg, params)).append(")");
-        }
-        sql.append(" ORDER BY e.id");
-        if (!check && (limit != null || offset > 0)) {
-            sql.append(" LIMIT ? OFFSET ?");
-            params.add(limit == null ? Long.MAX_VALUE : (long) limit);
-            params.add((long) offset);
-        }
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            Jdbc.bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!check || filter.matchesDocument(rs.getString(2))) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-        }
-        if (check) {
-            int from = Math.min(offset, out.size());
-            int to = limit == null ? out.size() : (int) Math.min(out.size(), (long) from + limit);
-            return out.subList(from, to);
+        });
+        List<Row> page = page(rows, ids != null || check, limit, offset, Comparator.comparingLong(Row::row));
+        Map<Long, Map<String, Object>> metadata = include.contains(Include.METADATAS)
+                ? MetadataLoad.of(c, page.stream().map(Row::row).toList()) : Map.of();
+        List<Loaded> out = new ArrayList<>(page.size());
+        for (Row r : page) {
+            out.add(new Loaded(r.id(), r.vector() == null ? null : Float32Encoding.unpack(r.vector()),
+                    include.contains(Include.DOCUMENTS) ? r.document() : null, metadata.get(r.row()), r.uri()));
         }
         return out;
     }
 
+    /** The matching rows' {@code embeddings.id}, ascending (insertion order), paged after every check. */
+    static List<Long> select(Connection c, boolean pg, CollectionRow row, List<String> ids, RecordFilter filter,
+                             Integer limit, int offset) throws SQLException {
+        boolean check = filter.needsDocumentCheck(pg);
+        List<Long> out = new ArrayList<>();
+        query(c, pg, check ? "e.id, f.string_value" : "e.id", check, row.metadataSegment(), ids, filter, limit, offset,
+                rs -> {
+                    if (!check || filter.matchesDocument(rs.getString(2))) {
+                        out.add(rs.getLong(1));
+                    }
+                });
+        return page(out, ids != null || check, limit, offset, Comparator.naturalOrder());
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs the select of {@code columns} for one request: by ids (in chunks, unordered: sorted by the
+     * caller) or in insertion order with the page in SQL; {@code documents} joins the documents as {@code f}.
+     */
+    private static void query(Connection c, boolean pg, String columns, boolean documents, String segment,
+                              List<String> ids, RecordFilter filter, Integer limit, int offset, RowReader reader)
+            throws SQLException {
+        String from = "SELECT " + columns + " FROM embeddings e"
+                + (documents ? " LEFT JOIN embedding_fulltext_search f ON f.rowid = e.id" : "") + " WHERE e.segment_id = ?";
+        List<Object> filterParams = new ArrayList<>();
+        String condition = filter.isEmpty() ? "" : " AND (" + filter.sql(pg, filterParams) + ")";
+        if (ids == null) {
+            List<Object> params = new ArrayList<>();
+            params.add(segment);
+            params.addAll(filterParams);
+            String sql = from + condition + " ORDER BY e.id";
+            if (!filter.needsDocumentCheck(pg) && (limit != null || offset > 0)) {
+                sql += " LIMIT ? OFFSET ?";
+                params.add(limit == null ? Long.MAX_VALUE : (long) limit);
+                params.add((long) offset);
+            }
+            run(c, sql, params, reader);
+            return;
+        }
+        for (int at = 0; at < ids.size(); at += MetadataLoad.CHUNK) {
+            List<String> chunk = ids.subList(at, Math.min(ids.size(), at + MetadataLoad.CHUNK));
+            List<Object> params = new ArrayList<>(chunk.size() + filterParams.size() + 1);
+            params.add(segment);
+            params.addAll(chunk);
+            params.addAll(filterParams);
+            run(c, from + " AND e.embedding_id IN (" + Jdbc.marks(chunk.size()) + ")" + condition, params, reader);
+        }
+    }
+
+    private static void run(Connection c, String sql, List<Object> params, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    /** Sorts (when the SQL did not order) and pages (when the SQL did not page) what was read. */
+    private static <T> List<T> page(List<T> rows, boolean here, Integer limit, int offset, Comparator<T> order) {
+        if (!here) {
+            return rows;
+        }
+        rows.sort(order);
+        int from = Math.min(offset, rows.size());
+        int to = limit == null ? rows.size() : (int) Math.min(rows.size(), (long) from + limit);
+        return rows.subList(from, to);
+    }
+
     /** The records of {@code rows} with what {@code include} asks for, by row. */
     static Map<Long, Loaded> load(Connection c, List<Long> rows, Set<Include> include) throws SQLException {
-        Map<Long, Loaded> out = new HashMap<>();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            Map<Long, Map<String, Object>> metadata = include.contains(Include.METADATAS) ? metadata(c, chunk) : Map.of();
-            boolean vectors = include.contains(Include.EMBEDDINGS);
-            boolean documents = include.contains(Include.DOCUMENTS);
-            boolean uris = include.contains(Include.URIS);
+        Map<Long, Loaded> out = new HashMap<>(rows.size() * 2);
+        boolean vectors = include.contains(Include.EMBEDDINGS);
+        boolean documents = include.contains(Include.DOCUMENTS);
+        boolean uris = include.contains(Include.URIS);
+        for (int from = 0; from < rows.size(); from += MetadataLoad.CHUNK) {
+            List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + MetadataLoad.CHUNK));
+            Map<Long, Map<String, Object>> metadata = include.contains(Include.METADATAS) ? MetadataLoad.of(c, chunk) : Map.of();
             String sql = "SELECT e.id, e.embedding_id" + (vectors ? ", e.vector" : ", NULL") + (uris ? ", e.uri" : ", NULL")
                     + (documents ? ", f.string_value" : ", NULL") + " FROM embeddings e"
                     + (documents ? " LEFT JOIN embedding_fulltext_search f ON f.rowid = e.id" : "")
                     + " WHERE e.id IN (" + Jdbc.marks(chunk.size()) + ")";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Jdbc.bind(ps, chunk);
+                MetadataLoad.bindRows(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long row = rs.getLong(1);
-                        byte[] v = vectors ? rs.getBytes(3) : null;
+                        byte[] v = rs.getBytes(3);
                         out.put(row, new Loaded(rs.getString(2), v == null ? null : Float32Encoding.unpack(v),
-                                documents ? rs.getString(5) : null, metadata.get(row), uris ? rs.getString(4) : null));
+                                rs.getString(5), metadata.get(row), rs.getString(4)));
                     }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<Long, Map<String, Object>> metadata(Connection c, List<Long> rows) throws SQLException {
-        Map<Long, Map<String, Object>> out = new HashMap<>();
-        String in = " WHERE id IN (" + Jdbc.marks(rows.size()) + ")";
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, key, string_value, int_value, float_value, bool_value"
-                + " FROM embedding_metadata" + in + " ORDER BY id, key")) {
-            Jdbc.bind(ps, rows);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), TypedColumns.read(rs, 3));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, key, string_value, int_value, float_value, bool_value"
-                + " FROM embedding_metadata_array" + in + " ORDER BY id, key, ord")) {
-            Jdbc.bind(ps, rows);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> m = out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>());
-                    @SuppressWarnings("unchecked")
-                    List<Object> list = (List<Object>) m.computeIfAbsent(rs.getString(2), k -> new ArrayList<>());
-                    list.add(TypedColumns.read(rs, 3));
                 }
             }
         }

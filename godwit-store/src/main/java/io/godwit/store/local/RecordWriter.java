@@ -57,7 +57,8 @@ final class RecordWriter {
                 for (int k = 0; k < applied.size(); k++) {
                     int i = applied.get(k);
                     String id = b.ids().get(i);
-                    float[] vector = b.embeddings() == null ? null : b.embeddings().get(i);
+                    float[] given = b.embeddings() == null ? null : b.embeddings().get(i);
+                    byte[] vector = given == null ? null : Float32Encoding.pack(given);   // once, for the log and the row
                     String document = b.documents() == null ? null : b.documents().get(i);
                     String uri = b.uris() == null ? null : b.uris().get(i);
                     Map<String, Object> metadata = b.metadatas() == null ? null : b.metadatas().get(i);
@@ -70,14 +71,14 @@ final class RecordWriter {
                         insert.setString(2, row.metadataSegment());
                         insert.setString(3, id);
                         insert.setLong(4, seqs[k]);
-                        insert.setBytes(5, Float32Encoding.pack(vector));
+                        insert.setBytes(5, vector);
                         insert.setString(6, uri);
                         if (metadata != null) {
                             meta.insert(recordRow, metadata);
                         }
                     } else {
                         update.setLong(1, seqs[k]);
-                        update.setBytes(2, vector == null ? null : Float32Encoding.pack(vector));
+                        update.setBytes(2, vector);
                         update.setString(3, uri);
                         update.setLong(4, recordRow);
                         if (metadata != null) {

@@ -46,7 +46,7 @@ public final class SqliteConnections implements Connections {
         } catch (SQLException e) {
             throw Jdbc.failure("open", describe(), e);
         }
-        this.readers = new ReaderPool(READERS, () -> open(true));
+        this.readers = new ReaderPool(READERS, "BEGIN", describe(), () -> open(true));
     }
 
     private Connection open(boolean reading) throws SQLException {
@@ -66,25 +66,7 @@ public final class SqliteConnections implements Connections {
 
     @Override
     public <T> T read(String action, Jdbc.Work<T> work) {
-        Connection c;
-        try {
-            c = readers.borrow();
-        } catch (SQLException e) {
-            throw Jdbc.failure(action, describe(), e);
-        } catch (IllegalStateException e) {
-            throw Transactions.closed(describe());
-        }
-        boolean broken = true;
-        try {
-            T result = Transactions.run(c, "BEGIN", action, describe(), work);
-            broken = false;
-            return result;
-        } catch (StoreException e) {
-            broken = e.kind() == StoreException.Kind.INTERNAL;
-            throw e;
-        } finally {
-            readers.giveBack(c, broken);
-        }
+        return readers.read(action, work);
     }
 
     @Override

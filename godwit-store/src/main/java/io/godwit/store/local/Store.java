@@ -3,6 +3,7 @@ package io.godwit.store.local;
 import io.godwit.Godwit;
 import io.godwit.spi.InUseHold;
 import io.godwit.store.Settings;
+import io.godwit.store.StoreListener;
 import io.godwit.store.vector.VectorSegment;
 
 import java.util.Map;
@@ -55,6 +56,11 @@ public final class Store implements AutoCloseable {
         return settings;
     }
 
+    /** Told of every collection call; {@link StoreListener#NONE} unless the settings name one. */
+    public StoreListener listener() {
+        return settings.listener();
+    }
+
     public boolean postgres() {
         return connections.postgres();
     }
@@ -62,7 +68,7 @@ public final class Store implements AutoCloseable {
     /** The collection's vector segment, opened on first use with the store's current epoch. */
     VectorSegment vectors(CollectionRow row, String epoch) {
         return vectors.computeIfAbsent(row.id(), id -> vectorFactory.open(new VectorSegment.Context(row.vectorSegment(),
-                row.metadataSegment(), row.topic(), row.configuration(), epoch)));
+                row.metadataSegment(), row.topic(), row.configuration(), epoch, row.name(), listener())));
     }
 
     /** Forgets a collection's segment: deleted ({@code dropped}) or reconfigured (reopened on next use). */

@@ -1,6 +1,7 @@
 package io.godwit.store.vector;
 
 import io.godwit.store.CollectionConfiguration;
+import io.godwit.store.StoreListener;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,9 +37,24 @@ public interface VectorSegment extends AutoCloseable {
     record Neighbour(long recordRow, float distance) {
     }
 
-    /** What a segment is opened for. */
+    /**
+     * What a segment is opened for.
+     *
+     * @param collection the collection's name, for metrics and log lines only
+     * @param listener   the store's listener: a segment that rebuilds its index calls
+     *                   {@link StoreListener#indexRebuilt} on it ({@link StoreListener#NONE} when none is set)
+     */
     record Context(String segmentId, String metadataSegmentId, String topic, CollectionConfiguration configuration,
-                   String epoch) {
+                   String epoch, String collection, StoreListener listener) {
+        public Context {
+            listener = listener == null ? StoreListener.NONE : listener;
+        }
+
+        /** Without a name or listener (tests, tools). */
+        public Context(String segmentId, String metadataSegmentId, String topic, CollectionConfiguration configuration,
+                       String epoch) {
+            this(segmentId, metadataSegmentId, topic, configuration, epoch, null, StoreListener.NONE);
+        }
     }
 
     /** Opens segments; one factory per client, chosen when the client opens. */

@@ -1,0 +1,89 @@
+package io.godwit.metrics;
+
+import io.godwit.EngineListener;
+import io.godwit.GodwitConfiguration;
+import io.godwit.store.GodwitClient;
+import io.godwit.store.Settings;
+import io.godwit.store.StoreListener;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Objects;
+
+/**
+ * Godwit's meters in a Micrometer {@link MeterRegistry} the application passes: the engine's
+ * migrations, locks and backups, the store's collection calls, sizes and index. Without it nothing is
+ * measured and nothing is paid.
+ *
+ * <pre>{@code
+ * GodwitMetrics metrics = GodwitMetrics.of(registry);
+ * GodwitClient client = GodwitClient.persistent(dir, metrics.applyTo(Settings.defaults()));
+ * metrics.bindGauges(client);                                // collections, log entries, index lag
+ * Godwit engine = metrics.applyTo(Godwit.configure().sqlite(file)...).load();   // the engine alone
+ * }</pre>
+ *
+ * <p>Series carry a {@code collection} tag only with {@link #withPerCollection(boolean) per-collection}
+ * series on: their number grows with the collections, which a Prometheus server must be sized for.
+ * Thread-safe; one instance per registry and store.
+ */
+public final class GodwitMetrics {
+    private final MeterRegistry registry;
+    private final boolean perCollection;
+    private final EngineMetrics engine;
+    private final StoreMetrics store;
+    private volatile StoreGauges gauges;
+
+    private GodwitMetrics(MeterRegistry registry, boolean perCollection) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.perCollection = perCollection;
+        this.engine = new EngineMetrics(registry);
+        this.store = new StoreMetrics(registry, engine, perCollection, this::collectionSeen);
+    }
+
+    public static GodwitMetrics of(MeterRegistry registry) {
+        return new GodwitMetrics(registry, false);
+    }
+
+    /** A binder to the same registry with per-collection series on or off (default off). */
+    public GodwitMetrics withPerCollection(boolean value) {
+        return new GodwitMetrics(registry, value);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The engine's listener, for a {@link io.godwit.Godwit} configured by hand. */
+    public EngineListener engineListener() {
+        return engine;
+    }
+
+    /** The store's listener (the engine's events included), for {@link Settings#withListener}. */
+    public StoreListener storeListener() {
+        return store;
+    }
+
+    /** {@code settings} with this binder's store listener. */
+    public Settings applyTo(Settings settings) {
+        return settings.withListener(store);
+    }
+
+    /** {@code builder} with this binder's engine listener. */
+    public GodwitConfiguration.Builder applyTo(GodwitConfiguration.Builder builder) {
+        return builder.events(engine);
+    }
+
+    /**
+     * Binds the gauges read from the store itself when the registry is read: collections, log
+     * entries (and per collection when on). Call once, after the client opened.
+     */
+    public void bindGauges(GodwitClient client) {
+        gauges = new StoreGauges(registry, Objects.requireNonNull(client, "client"));
+    }
+
+    private void collectionSeen(String collection) {
+        StoreGauges g = gauges;
+        if (g != null) {
+            g.collection(collection);
+        }
+    }
+}

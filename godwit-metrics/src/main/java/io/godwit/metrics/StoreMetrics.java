@@ -1,0 +1,130 @@
+package io.godwit.metrics;
+
+import io.godwit.GodwitException;
+import io.godwit.store.StoreException;
+import io.godwit.store.StoreListener;
+import io.godwit.store.StoreOperation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The store's events as meters: each collection call's latency (a histogram), records and failures
+ * by operation, and index rebuilds; the engine's events (the migrations a client runs when it opens)
+ * go to {@link EngineMetrics}. A {@code collection} tag only when per-collection series are on: their
+ * number grows with the collections.
+ */
+final class StoreMetrics implements StoreListener {
+    private final MeterRegistry registry;
+    private final EngineMetrics engine;
+    private final boolean perCollection;
+    private final Consumer<String> seen;
+
+    /** @param seen told of each collection a call touched, when per-collection series are on (to bind its gauges) */
+    StoreMetrics(MeterRegistry registry, EngineMetrics engine, boolean perCollection, Consumer<String> seen) {
+        this.registry = registry;
+        this.engine = engine;
+        this.perCollection = perCollection;
+        this.seen = seen;
+    }
+
+    @Override
+    public void operation(StoreOperation kind, String collection, long records, Duration took) {
+        Tags tags = tags(kind, collection);
+        latency(tags.and("outcome", "success")).record(took);
+        Counter.builder(MetricNames.STORE_RECORDS).description("Records written, deleted or returned by collection calls")
+                .tags(tags).register(registry).increment(records);
+    }
+
+    @Override
+    public void operationFailed(StoreOperation kind, String collection, Duration took, RuntimeException error) {
+        Tags tags = tags(kind, collection);
+        latency(tags.and("outcome", "failure")).record(took);
+        Counter.builder(MetricNames.STORE_FAILURES).description("Collection calls that failed, by error")
+                .tags(tags).tag("error", error(error)).register(registry).increment();
+    }
+
+    private Timer latency(Tags tags) {
+        return Timer.builder(MetricNames.STORE_OPERATIONS).description("Latency of collection calls")
+                .serviceLevelObjectives(MetricNames.latencyBuckets()).tags(tags).register(registry);
+    }
+
+    @Override
+    public void indexRebuilt(String collection, String reason, long records, Duration took) {
+        Timer.builder(MetricNames.STORE_INDEX_REBUILDS).description("Vector index rebuilds from the database")
+                .tags(collectionTag(collection)).tag("reason", reason == null ? "unknown" : reason)
+                .register(registry).record(took);
+    }
+
+    private Tags tags(StoreOperation kind, String collection) {
+        return collectionTag(collection).and("operation", kind.label());
+    }
+
+    private Tags collectionTag(String collection) {
+        if (!perCollection || collection == null) {
+            return Tags.empty();
+        }
+        seen.accept(collection);
+        return Tags.of("collection", collection);
+    }
+
+    /** A StoreException's kind ({@code invalid_argument}, {@code busy}, ...), {@code engine} for the engine's, else {@code internal}. */
+    static String error(RuntimeException e) {
+        if (e instanceof StoreException s) {
+            return s.kind().name().toLowerCase(Locale.ROOT);
+        }
+        return e instanceof GodwitException ? "engine" : "internal";
+    }
+
+    // The engine's events of the client's own migrations.
+
+    @Override
+    public void runStarted(String database, int pending) {
+        engine.runStarted(database, pending);
+    }
+
+    @Override
+    public void runFinished(String database, int applied, Duration took, GodwitException failure) {
+        engine.runFinished(database, applied, took, failure);
+    }
+
+    @Override
+    public void migrationStarted(String subsystem, int version, String filename) {
+        engine.migrationStarted(subsystem, version, filename);
+    }
+
+    @Override
+    public void migrationApplied(String subsystem, int version, String filename, Duration took) {
+        engine.migrationApplied(subsystem, version, filename, took);
+    }
+
+    @Override
+    public void migrationFailed(String subsystem, int version, String filename, Duration took, GodwitException error) {
+        engine.migrationFailed(subsystem, version, filename, took, error);
+    }
+
+    @Override
+    public void pending(String subsystem, int count) {
+        engine.pending(subsystem, count);
+    }
+
+    @Override
+    public void lockAcquired(String database, Duration waited) {
+        engine.lockAcquired(database, waited);
+    }
+
+    @Override
+    public void lockTimedOut(String database, Duration waited) {
+        engine.lockTimedOut(database, waited);
+    }
+
+    @Override
+    public void backupTaken(String database, String kind, Duration took, long bytes) {
+        engine.backupTaken(database, kind, took, bytes);
+    }
+}
