@@ -8,4 +8,4 @@ cd "$repo"
 [ -d peer/node_modules/chromadb-js-bindings-linux-x64-gnu ] || npm ci --prefix peer --no-audit --no-fund --loglevel=error
 mvn -B -q -o -pl godwit-cli,godwit-bench -am package -DskipTests >&2
 exec java -cp "godwit-bench/target/classes:$(cat godwit-bench/target/classpath.txt)" \
-  io.godwit.bench.server.ServerLoad "$repo" "$repo/godwit-cli/target/godwit.jar" "${1:-60}"
+  io.godwit.bench.server.ServerLoad "$repo" "${1:-60}"

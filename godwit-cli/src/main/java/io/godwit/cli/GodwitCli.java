@@ -61,6 +61,11 @@ public final class GodwitCli implements Callable<Integer> {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print a stack trace with an error, and the engine's log on a terminal (elsewhere it is always on stderr).")
     boolean verbose;
 
+    /** Read by {@link LogFormat} from the arguments before picocli runs; declared here so that every command takes it. */
+    @Option(names = LogFormat.OPTION, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "The log on stderr: plain (default) or json, one JSON object a line (also GODWIT_LOG_FORMAT).")
+    LogFormat logFormat;
+
     @Spec
     CommandSpec spec;
 
@@ -73,6 +78,7 @@ public final class GodwitCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LogFormat.of(args, System.getenv()).install(); // before the first logger: plain (slf4j-simple) or json (logback)
         ConsoleLog.configure(args);             // before the first logger: on a terminal, the log only with --verbose
         SqliteNativeCache.install(System.getenv(), args); // before the driver loads: its library from the cache
         System.exit(commandLine(System.getenv(), Terminal.system(), commandsFor(args)).execute(args));

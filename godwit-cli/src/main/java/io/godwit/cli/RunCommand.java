@@ -66,14 +66,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Allow listening on a non-loopback address without a token.")
     boolean allowUnauthenticated;
 
+    @Option(names = "--metrics-per-collection",
+            description = "Tag /metrics series with the collection's name too (one series per collection).")
+    boolean metricsPerCollection;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
         ServerConfig config = config(env);
-        StoreClient store = open(Settings.fromEnvironment(env), env);
+        RunMetrics metrics = new RunMetrics(metricsPerCollection);
+        StoreClient store = open(metrics.settings(Settings.fromEnvironment(env)), env);
         GodwitServer server;
         try {
-            server = GodwitServer.start(config, store);
+            metrics.opened(store);
+            server = GodwitServer.start(config, store, metrics.registry());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -3,10 +3,13 @@ package io.godwit.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -15,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * bin/godwit on the packaged jar (run by failsafe after {@code package}): the class-data-sharing
  * archive is made on the first run, used after, and the JVM's CDS messages never reach the screen,
- * not even for an archive that is not one; the first run's build prints no colour codes.
+ * not even for an archive that is not one; the first run's build prints no colour codes;
+ * {@code run} execs the server's JVM with its memory defaults (README: Memory of godwit run), so
+ * SIGTERM to the launched pid stops the server.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "godwit").toAbsolutePath().normalize();
@@ -87,6 +92,44 @@ class LauncherIT {
         assertThat(o.out()).isEmpty();
         assertThat(o.err()).contains("godwit: building " + checkout.resolve("godwit-cli/target/godwit.jar"))
                 .contains("[ERROR]").doesNotContain("\u001b");
+    }
+
+    @Test
+    void runExecsTheServerJvmWithItsMemoryDefaultsAndStopsOnSigterm() throws Exception {
+        godwit("validate", "--path", dir.resolve("data").toString());   // an archive exists: run must still exec
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "run", "--path", dir.resolve("data").toString(),
+                "--port", "0").directory(dir.toFile());
+        pb.environment().put("GODWIT_CACHE_DIR", dir.resolve("cache").toString());
+        pb.environment().put("GODWIT_SERVER_HEAP", "256m");
+        pb.environment().remove("GODWIT_JAVA_OPTS");
+        pb.environment().remove("MALLOC_ARENA_MAX");
+        Path err = dir.resolveSibling(dir.getFileName() + ".run.err");
+        Process p = pb.redirectError(err.toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String listening = CompletableFuture.supplyAsync(() -> readLine(out)).get(3, TimeUnit.MINUTES);
+            assertThat(listening).as(Files.readString(err)).startsWith("Listening on http://127.0.0.1:");
+            // The pid the launcher was started as is the server's JVM itself, with the defaults.
+            String cmdline = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).replace('\0', ' ');
+            assertThat(cmdline).contains("java ").contains("-Xms32m").contains("-Xmx256m").contains("-XX:+UseSerialGC")
+                    .contains("-Djdk.nio.maxCachedBufferSize=262144").contains("-jar ").doesNotContain("SharedArchiveFile");
+            assertThat(Files.readString(Path.of("/proc", String.valueOf(p.pid()), "environ"))).contains("MALLOC_ARENA_MAX=2\0");
+            p.destroy();   // SIGTERM to that pid: the server drains and stops
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(143);
+            assertThat(Files.readString(err)).contains("Stopped");
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String readLine(BufferedReader r) {
+        try {
+            return r.readLine();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private List<Path> archives() throws Exception {

@@ -1,6 +1,8 @@
 package io.godwit.cli;
 
 import io.godwit.Version;
+import io.godwit.store.StoreClient;
+import io.godwit.store.http.HttpGodwitClient;
 import io.godwit.testing.ChildJvm;
 import io.godwit.testing.InUseClientProcess;
 import io.godwit.testing.JavaProcess;
@@ -8,11 +10,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.godwit.cli.CliRunner.run;
@@ -22,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's upgrade runbook, end to end, across the release boundary: a store written by release
  * 0.1.0 (the store's committed fixture) with data, held in use by a client of the old release (a
  * real JVM); status, backup, migrate refused while that client runs, stop, validate and plan,
- * migrate, verify, start, watch; every record answered as the fixture holds it. The serving
- * process is an application's persistent client in its own JVM ({@link StoreClientProcess}); the
- * same boundary crossed by a real {@code godwit run} server is godwit-server-it's RunAcrossReleasesTest.
+ * migrate, verify, start a real {@code godwit run} in mode validate, watch; every record answered
+ * over HTTP as the fixture holds it (compared with what an application's client in mode apply reads
+ * from a copy, {@link StoreClientProcess}). godwit-server-it's RunAcrossReleasesTest crosses the same
+ * boundary with the server alone (validate refused, apply migrating, the hold against migrate/restore).
  */
 class RunbookTest {
     private static final String FIXTURE = "/io/godwit/store/upgrade/release-0.1.0/godwit.sqlite3";
@@ -87,17 +96,30 @@ class RunbookTest {
         CliRunner.Result verify = run("verify", "--path", path);
         assertThat(verify.exitCode()).as(verify.out()).isZero();
         assertThat(run("validate", "--path", path).exitCode()).isZero();
-        // 7. Start, in mode validate: every record answered as the old release wrote it.
-        try (ChildJvm serving = ChildJvm.startAndAwaitReady(StoreClientProcess.class, List.of(path, "validate"))) {
-            List<String> records = serving.output().lines().filter(l -> l.startsWith("RECORD")).toList();
+        // 7. Start `godwit run`, in mode validate: every record answered over HTTP as the old release wrote it.
+        ProcessBuilder serverCommand = JavaProcess.builder(GodwitCli.class, List.of("run", "--path", path, "--port", "0"))
+                .redirectError(temp.resolve("run.stderr").toFile());
+        serverCommand.environment().put("GODWIT_MIGRATIONS", "validate");
+        Process server = serverCommand.start();
+        try {
+            URI uri = listening(server);
+            List<String> records;
+            try (StoreClient client = HttpGodwitClient.connect(uri, null, Duration.ofSeconds(30))) {
+                records = StoreClientProcess.records(client);
+            }
             assertThat(records).startsWith(BOOKS.toArray(String[]::new)).hasSize(3 + 20)
                     .contains("RECORD xy r7 | document 7 | {even=false, i=7} | [7.0, -7.0, 2.3333333, 7.0E-7]");
-            // 8. Watch: current, migrated by this release, in use by the new client.
+            // 8. Watch: current, migrated by this release, in use by the server.
             CliRunner.Result after = run("status", "--path", path);
             assertThat(after.exitCode()).as(after.out()).isZero();
             assertThat(after.out()).contains("Upgrade: current.").contains("last migrated by Godwit " + Version.get())
-                    .contains("In use by 1 client: pid " + serving.pid());
+                    .contains("In use by 1 client: pid " + server.pid());
             assertThat(records).isEqualTo(recordsAfterAutomaticUpgrade(fixtureCopy()));
+            server.destroy();   // SIGTERM: the server drains and closes the store
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).isEqualTo(143);
+        } finally {
+            server.destroyForcibly();
         }
         assertThat(run("status", "--path", path).out()).contains("In use by: no client");
     }
@@ -115,6 +137,23 @@ class RunbookTest {
         try (ChildJvm auto = ChildJvm.startAndAwaitReady(StoreClientProcess.class, List.of(dir.toString(), "apply"))) {
             return auto.output().lines().filter(l -> l.startsWith("RECORD")).toList();
         }
+    }
+
+    /** The URL of {@code server}'s one {@code Listening on} line (a bounded wait; its stderr if it does not come). */
+    private URI listening(Process server) throws Exception {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                line.complete(new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine());
+            } catch (IOException e) {
+                line.completeExceptionally(e);
+            }
+        }, "godwit-run-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        String first = line.get(2, TimeUnit.MINUTES);
+        assertThat(first).as(Files.readString(temp.resolve("run.stderr"))).startsWith("Listening on ");
+        return URI.create(first.substring("Listening on ".length()).trim());
     }
 
     private Path fixtureCopy() throws Exception {

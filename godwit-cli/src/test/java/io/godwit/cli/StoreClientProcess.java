@@ -7,10 +7,13 @@ import io.godwit.store.GetResult;
 import io.godwit.store.GodwitClient;
 import io.godwit.store.Include;
 import io.godwit.store.Settings;
+import io.godwit.store.StoreClient;
 import io.godwit.store.StoreCollection;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,17 +26,24 @@ import java.util.TreeMap;
  * with the error's code.
  */
 public final class StoreClientProcess {
+    /** Every record of every collection of {@code client}, one {@code RECORD} line each, in the store's order. */
+    static List<String> records(StoreClient client) {
+        List<String> lines = new ArrayList<>();
+        for (StoreCollection c : client.listCollections(null, 0)) {
+            GetResult r = c.get(GetRequest.all().include(Include.EMBEDDINGS, Include.DOCUMENTS, Include.METADATAS));
+            for (int i = 0; i < r.ids().size(); i++) {
+                Map<String, Object> metadata = r.metadatas().get(i) == null ? null : new TreeMap<>(r.metadatas().get(i));
+                lines.add("RECORD " + c.name() + " " + r.ids().get(i) + " | " + r.documents().get(i) + " | "
+                        + metadata + " | " + Arrays.toString(r.embeddings().get(i)));
+            }
+        }
+        return lines;
+    }
+
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.defaults().withMode(MigrationMode.parse(args[1]));
         try (GodwitClient client = GodwitClient.persistent(Path.of(args[0]), settings)) {
-            for (StoreCollection c : client.listCollections(null, 0)) {
-                GetResult r = c.get(GetRequest.all().include(Include.EMBEDDINGS, Include.DOCUMENTS, Include.METADATAS));
-                for (int i = 0; i < r.ids().size(); i++) {
-                    Map<String, Object> metadata = r.metadatas().get(i) == null ? null : new TreeMap<>(r.metadatas().get(i));
-                    System.out.println("RECORD " + c.name() + " " + r.ids().get(i) + " | " + r.documents().get(i) + " | "
-                            + metadata + " | " + Arrays.toString(r.embeddings().get(i)));
-                }
-            }
+            records(client).forEach(System.out::println);
             System.out.println("READY");
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -1,8 +1,10 @@
 package io.godwit.server;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.godwit.GodwitException;
 import io.godwit.store.StoreClient;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,15 @@ public final class GodwitServer implements AutoCloseable {
      * address it cannot bind.
      */
     public static GodwitServer start(ServerConfig config, StoreClient store) {
+        return start(config, store, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, StoreClient)}, and serves {@code metrics} at {@code /metrics} in
+     * Prometheus's text format (to loopback clients only unless a token is configured; then with the token),
+     * timing every request into it by route and status; null: neither.
+     */
+    public static GodwitServer start(ServerConfig config, StoreClient store, PrometheusMeterRegistry metrics) {
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
             throw new GodwitException("Cannot listen on " + config.host() + ": unknown host");
@@ -86,7 +97,10 @@ public final class GodwitServer implements AutoCloseable {
         Router router = new Router(routes(store, auth), auth, new BodyReader(config.maxBodyBytes()), drain);
         ThreadPoolExecutor pool = pool(config.threads());
         http.setExecutor(pool);
-        http.createContext("/", router);
+        HttpContext api = http.createContext("/", router);
+        if (metrics != null) {
+            MetricsEndpoint.mount(http, api, metrics, auth, router.routes());
+        }
         http.start();
         GodwitServer server = new GodwitServer(http, pool, store, drain);
         if (!loopback && config.authToken() == null) {
@@ -104,6 +118,7 @@ public final class GodwitServer implements AutoCloseable {
         routes.addAll(new TenantRoutes(store).routes());
         routes.addAll(new CollectionRoutes(store).routes());
         routes.addAll(new RecordRoutes(store).routes());
+        routes.addAll(new UnsupportedRoutes().routes());
         List<Route> described = List.copyOf(routes);
         routes.add(new Route("GET", "/openapi.json", "This document", false,
                 r -> ApiResponse.ok(OpenApi.document(described, auth.enabled()))));

@@ -6,6 +6,7 @@ import io.godwit.GodwitException;
 import io.godwit.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final String REQUEST_ID = "request_id";
     private static final String ID_PREFIX = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 
     private final List<Route> routes;
@@ -54,6 +56,15 @@ final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         String id = ID_PREFIX + "-" + Long.toHexString(ids.incrementAndGet());
+        MDC.put(REQUEST_ID, id);   // on every line logged while serving it: a JSON log's request_id
+        try {
+            serve(exchange, id);
+        } finally {
+            MDC.remove(REQUEST_ID);
+        }
+    }
+
+    private void serve(HttpExchange exchange, String id) {
         String line = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
         long start = System.nanoTime();
         exchange.getResponseHeaders().set("X-Request-Id", id);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * peer in the same run, then the same load on Godwit with the server SIGKILLed mid-way and restarted:
  * every acknowledged write must be there afterwards and no query answer may be malformed.
  *
- * <pre>java -cp CLASSPATH io.godwit.bench.server.ServerLoad REPO GODWIT_JAR [SECONDS]</pre>
+ * <pre>java -cp CLASSPATH io.godwit.bench.server.ServerLoad REPO [SECONDS]</pre>
  * (bench/server.sh builds and runs it). Ports 18450-18452.
  */
 public final class ServerLoad {
@@ -26,8 +26,7 @@ public final class ServerLoad {
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args[0]);
-        Path jar = Path.of(args[1]);
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path work = Files.createTempDirectory("godwit-server-load");
         System.out.printf("Server load: %d writers (batches of %d, %d-d), %d readers (k=%d), %d s; work in %s%n",
                 WRITERS, LoadRun.BATCH, LoadRun.DIMENSIONS, READERS, LoadRun.K, seconds, work);
@@ -35,14 +34,18 @@ public final class ServerLoad {
         LoadRun peer;
         long peerRss;
         try (ServerProcess server = ServerProcess.peer(repo, work.resolve("peer"), 18451, work.resolve("peer.log"))) {
-            peer = load(server.client(), "peer", seconds);
-            peerRss = server.rssMegabytes();
+            try (RssPeak rss = RssPeak.of(server)) {
+                peer = load(server.client(), "peer", seconds);
+                peerRss = rss.megabytes();
+            }
         }
         LoadRun godwit;
         long godwitRss;
-        try (ServerProcess server = ServerProcess.godwit(jar, work.resolve("godwit"), 18450, work.resolve("godwit.log"))) {
-            godwit = load(server.client(), "godwit", seconds);
-            godwitRss = server.rssMegabytes();
+        try (ServerProcess server = ServerProcess.godwit(repo, work.resolve("godwit"), 18450, work.resolve("godwit.log"))) {
+            try (RssPeak rss = RssPeak.of(server)) {
+                godwit = load(server.client(), "godwit", seconds);
+                godwitRss = rss.megabytes();
+            }
         }
         report("Chroma peer", peer, seconds, peerRss);
         report("godwit run", godwit, seconds, godwitRss);
@@ -50,7 +53,7 @@ public final class ServerLoad {
                 rate(godwit.adds, seconds) / rate(peer.adds, seconds), rate(godwit.queries, seconds) / rate(peer.queries, seconds),
                 godwit.adds.quantileMillis(0.99) / peer.adds.quantileMillis(0.99),
                 godwit.queries.quantileMillis(0.99) / peer.queries.quantileMillis(0.99));
-        crash(jar, work, seconds);
+        crash(repo, work, seconds);
     }
 
     private static LoadRun load(StoreClient client, String name, int seconds) throws InterruptedException {
@@ -63,10 +66,10 @@ public final class ServerLoad {
     }
 
     /** Godwit under the same load, SIGKILLed a third of the way in and restarted on the same port and store. */
-    private static void crash(Path jar, Path work, int seconds) throws Exception {
+    private static void crash(Path repo, Path work, int seconds) throws Exception {
         Path data = work.resolve("crash");
         Path log = work.resolve("crash.log");
-        ServerProcess first = ServerProcess.godwit(jar, data, 18452, log);
+        ServerProcess first = ServerProcess.godwit(repo, data, 18452, log);
         StoreClient client = first.client();
         StoreCollection c = client.getOrCreateCollection("load");
         LoadRun run = new LoadRun("crash");
@@ -77,7 +80,7 @@ public final class ServerLoad {
                 Thread.sleep(seconds * 1000L / 3);
                 first.kill();
                 System.out.println("SIGKILLed godwit run (pid " + first.pid() + "); restarting");
-                second.set(ServerProcess.godwit(jar, data, 18452, log));
+                second.set(ServerProcess.godwit(repo, data, 18452, log));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -100,7 +103,7 @@ public final class ServerLoad {
 
     private static void report(String name, LoadRun r, int seconds, long rss) {
         System.out.printf(Locale.ROOT, "| %s | %.1f batches/s (%.0f records/s) | p50 %.1f ms, p99 %.1f ms | %.1f queries/s |"
-                        + " p50 %.1f ms, p99 %.1f ms | errors %d/%d | wrong %d | RSS %d MB |%n", name,
+                        + " p50 %.1f ms, p99 %.1f ms | errors %d/%d | wrong %d | peak RSS %d MB |%n", name,
                 rate(r.adds, seconds), r.adds.records.get() / (double) seconds, r.adds.quantileMillis(0.5),
                 r.adds.quantileMillis(0.99), rate(r.queries, seconds), r.queries.quantileMillis(0.5),
                 r.queries.quantileMillis(0.99), r.adds.errors.get(), r.queries.errors.get(), r.wrongAnswers.get(), rss);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server process of the benchmark, Godwit's ({@code java -jar godwit.jar run}) or the Chroma peer
- * ({@code peer/start.sh}), on a fixed port (so clients reconnect to a restarted one), stopped or killed
- * by its own pid.
+ * A server process of the benchmark, Godwit's ({@code bin/godwit run}: the launcher, with the JVM
+ * settings a user gets, which execs the JVM) or the Chroma peer ({@code peer/start.sh}, which execs
+ * node), on a fixed port (so clients reconnect to a restarted one), stopped or killed by its own pid.
  */
 final class ServerProcess implements AutoCloseable {
     private final Process process;
@@ -24,9 +24,9 @@ final class ServerProcess implements AutoCloseable {
         this.uri = uri;
     }
 
-    static ServerProcess godwit(Path jar, Path data, int port, Path log) throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "run", "--path", data.toString(), "--port", String.valueOf(port));
+    static ServerProcess godwit(Path repo, Path data, int port, Path log) throws IOException, InterruptedException {
+        List<String> command = List.of("bash", repo.resolve("bin/godwit").toString(), "run", "--path", data.toString(),
+                "--port", String.valueOf(port));
         return start(command, port, log);
     }
 
@@ -63,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Resident memory in MB, from /proc (the peer's node process is the pid itself: start.sh execs). */
+    /** Resident memory in MB now, from /proc (the pid is the JVM or node itself: both launchers exec); -1 when unknown. */
     long rssMegabytes() {
         try {
             for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {

@@ -37,7 +37,12 @@ final class GodwitRun implements AutoCloseable {
     static GodwitRun start(Path logDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         Process p = launch(logDir, env, args);
         Path err = logDir.resolve("godwit-run.stderr");
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> firstLine(p));
+        // Its own thread, not the common pool (one thread on a 2-core machine): servers may start at once.
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> firstLine(p), task -> {
+            Thread t = new Thread(task, "godwit-run-stdout");
+            t.setDaemon(true);
+            t.start();
+        });
         try {
             String listening = line.get(START_SECONDS, TimeUnit.SECONDS);
             if (listening == null || !listening.startsWith("Listening on ")) {

@@ -1,0 +1,67 @@
+package io.godwit.server;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import io.godwit.metrics.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Times every request by method, route pattern (e.g.
+ * {@code /api/v2/tenants/{tenant}/databases/{database}/collections}, never the ids, so the series stay
+ * few) and status, into {@link MetricNames#HTTP_REQUESTS}. A path no route knows is {@code unmatched};
+ * a request whose answer was never sent (the client went away) has status {@code -1}.
+ */
+final class RequestMetrics extends Filter {
+    static final String METRICS_PATH = "/metrics";
+
+    private final MeterRegistry registry;
+    private final List<Route> routes;
+
+    RequestMetrics(MeterRegistry registry, List<Route> routes) {
+        this.registry = registry;
+        this.routes = List.copyOf(routes);
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(exchange);
+        } finally {
+            Timer.builder(MetricNames.HTTP_REQUESTS).description("HTTP requests served, by route and status")
+                    .serviceLevelObjectives(MetricNames.LATENCY_BUCKETS.toArray(Duration[]::new))
+                    .tag("method", exchange.getRequestMethod())
+                    .tag("route", route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()))
+                    .tag("status", Integer.toString(exchange.getResponseCode()))
+                    .register(registry).record(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    @Override
+    public String description() {
+        return "request metrics";
+    }
+
+    /** The pattern of the route the request went to; of another method's route when it was refused with 405. */
+    private String route(String method, String rawPath) {
+        if (MetricsEndpoint.matches(rawPath)) {
+            return METRICS_PATH;
+        }
+        String[] path = Route.split(rawPath);
+        String other = "unmatched";
+        for (Route r : routes) {
+            if (r.match(path) != null) {
+                if (r.method().equals(method)) {
+                    return r.pattern();
+                }
+                other = other.equals("unmatched") ? r.pattern() : other;
+            }
+        }
+        return other;
+    }
+}
