@@ -26,12 +26,14 @@ final class RestoreCommand extends ChangingCommand {
     @Override
     public Integer call() {
         RestoreResult result;
+        Godwit godwit;
         try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            Godwit godwit = configure().progress(progress).load();
+            godwit = configure().progress(progress).load();
             result = yes ? godwit.restore(from)
                     : RestoreConfirmation.run(spec, cli.terminal(), godwit, () -> godwit.planRestore(from), false);
         }
         RestorePlanText.printResult(out(), result);
+        NewEpoch.after(godwit.configuration().database(), out());
         return 0;
     }
 }

@@ -20,11 +20,13 @@ final class RollbackCommand extends ChangingCommand {
     @Override
     public Integer call() {
         RestoreResult result;
+        Godwit godwit;
         try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            Godwit godwit = configure().progress(progress).load();
+            godwit = configure().progress(progress).load();
             result = RestoreConfirmation.run(spec, cli.terminal(), godwit, godwit::planRollback, yes);
         }
         RestorePlanText.printResult(out(), result);
+        NewEpoch.after(godwit.configuration().database(), out());
         out().println("Run the Godwit version that matches the restored schema: a newer one upgrades it again.");
         return 0;
     }

@@ -1,6 +1,8 @@
 package io.godwit.cli;
 
+import io.godwit.Godwit;
 import io.godwit.GodwitException;
+import io.godwit.spi.Database;
 import io.godwit.HistoryProblem;
 import io.godwit.VerifyReport;
 import picocli.CommandLine.Command;
@@ -13,15 +15,19 @@ import java.util.List;
  * when all hold; otherwise the problems on stdout, one line on stderr, exit 4.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check the database file, its foreign keys and that no history row was edited (exit 0 when all hold).")
+        description = "Check the database file, its foreign keys, that no history row was edited and that each"
+                + " collection's vector index holds exactly its records (exit 0 when all hold).")
 final class VerifyCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
         PrintWriter out = out();
         VerifyReport report;
+        Database database;
         try (TaskProgress progress = new TaskProgress(cli.terminal(), TaskProgress.DEFAULT_DELAY)) {
-            report = configure().progress(progress).load().verify();
+            Godwit godwit = configure().progress(progress).load();
+            report = godwit.verify();
+            database = godwit.configuration().database();
         }
         out.println("Verified " + report.database());
         if (report.integrityChecked()) {
@@ -32,11 +38,13 @@ final class VerifyCommand extends DatabaseCommand {
         }
         section(out, "history (" + report.historyRowsChecked() + " rows)",
                 report.history().stream().map(HistoryProblem::describe).toList());
-        if (report.ok()) {
+        List<String> indexProblems = VectorIndexSection.print(out, database);
+        if (report.ok() && indexProblems.isEmpty()) {
             out.println("OK");
             return 0;
         }
-        int problems = report.integrity().size() + report.foreignKeys().size() + report.history().size();
+        int problems = report.integrity().size() + report.foreignKeys().size() + report.history().size()
+                + indexProblems.size();
         out.flush();
         spec.commandLine().getErr().println("godwit: verify found " + problems + (problems == 1 ? " problem" : " problems")
                 + " in " + report.database() + " (listed on stdout)");

@@ -94,7 +94,7 @@ class RunbookTest {
         assertThat(migrate.out()).contains("Applied sysdb/00007-store-epoch.sqlite.sql").contains("Backed up the database before migrating");
         // 6. Verify.
         CliRunner.Result verify = run("verify", "--path", path);
-        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         assertThat(run("validate", "--path", path).exitCode()).isZero();
         // 7. Start `godwit run`, in mode validate: every record answered over HTTP as the old release wrote it.
         ProcessBuilder serverCommand = JavaProcess.builder(GodwitCli.class, List.of("run", "--path", path, "--port", "0"))

@@ -193,6 +193,14 @@ public final class GodwitClient implements StoreClient {
         return scope(store.settings().defaultTenant(), store.settings().defaultDatabase());
     }
 
+    /**
+     * The vector index of every collection whose segment is open in this client (queried at least
+     * once since it opened), with how far it lags the log; one database read. For metrics.
+     */
+    public List<IndexStatus> indexStatus() {
+        return store.indexStatus();
+    }
+
     @Override
     public void close() {
         store.close();

@@ -81,7 +81,9 @@ public final class VectorBench {
     }
 
     private static JsonNode godwit(String cp, Path dir, Workload w, String heap) throws Exception {
-        Process p = new ProcessBuilder("java", "-Xmx" + heap, "-cp", cp, GodwitSide.class.getName(), dir.toString(),
+        String side = "segment".equals(System.getProperty("bench.side")) ? GodwitSide.class.getName()
+                : StoreSide.class.getName();
+        Process p = new ProcessBuilder("java", "-Xmx" + heap, "-cp", cp, side, dir.toString(),
                 w.space().wireName(), String.valueOf(w.dim()), String.valueOf(K), String.valueOf(EF_ALT))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("godwit.log").toFile()).start();
         if (p.waitFor() != 0) {

@@ -78,7 +78,7 @@ final class CollectionChanges {
             return null;
         });
         if (config != null) {
-            store.forgetVectors(handle.id(), true);
+            store.forgetVectors(handle.id(), false); // reopened on next use: rebuilt when the graph's parameters changed
         }
     }
 }

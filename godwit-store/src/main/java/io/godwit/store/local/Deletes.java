@@ -37,7 +37,7 @@ final class Deletes {
                  PreparedStatement document = c.prepareStatement("DELETE FROM embedding_fulltext_search WHERE rowid = ?");
                  PreparedStatement record = c.prepareStatement("DELETE FROM embeddings WHERE id = ?")) {
                 for (int i = 0; i < rows.size(); i++) {
-                    log.add(seqs[i], RecordLog.DELETE, loaded.get(rows.get(i)).id(), null, null, null, null);
+                    log.add(seqs[i], RecordLog.DELETE, loaded.get(rows.get(i)).id(), rows.get(i), null, null, null, null);
                     document.setLong(1, rows.get(i));
                     document.addBatch();
                     record.setLong(1, rows.get(i));
@@ -49,7 +49,7 @@ final class Deletes {
             }
             Current.advance(c, row, seqs[seqs.length - 1], epoch, -rows.size());
             if (!store.settings().keepLog()) {
-                RecordLog.purge(c, row, epoch, seqs[0]);
+                RecordLog.purge(c, row, epoch, seqs[0], store.vectorsHold(row.id()));
             }
             return (long) rows.size();
         });

@@ -4,7 +4,6 @@ import io.godwit.Godwit;
 import io.godwit.GodwitConfiguration;
 import io.godwit.MigrateResult;
 import io.godwit.store.Settings;
-import io.godwit.store.vector.ExactVectorSegment;
 import io.godwit.store.vector.VectorSegment;
 
 import java.nio.file.Path;
@@ -15,9 +14,6 @@ import java.nio.file.Path;
  * {@link StoreOpening#prepare}. A failure on the way closes what was opened.
  */
 public final class LocalStores {
-    /** Today's vector segment; the vector-index issue makes this choice a setting. */
-    private static final VectorSegment.Factory VECTORS = ExactVectorSegment::new;
-
     private LocalStores() {
     }
 
@@ -27,39 +23,44 @@ public final class LocalStores {
 
     public static Opened ephemeral(Settings settings) {
         MemoryConnections connections = new MemoryConnections();
-        return open(connections, settings, Godwit.configure().database(new MemoryDatabase(connections)).autoBackup(false));
+        return open(connections, settings, Godwit.configure().database(new MemoryDatabase(connections)).autoBackup(false),
+                HnswVectors.factory(connections, null));
     }
 
     public static Opened persistent(Path file, Settings settings) {
         GodwitConfiguration.Builder engine = Godwit.configure().sqlite(file);
         Godwit migrator = EngineSettings.apply(settings, engine).load();
         MigrateResult migrated = migrator.migrate();
-        return prepared(new SqliteConnections(file, settings.writeLockTimeout()), settings, migrator, migrated);
+        SqliteConnections connections = new SqliteConnections(file, settings.writeLockTimeout());
+        return prepared(connections, settings, migrator, migrated,
+                HnswVectors.factory(connections, file.toAbsolutePath().getParent()));
     }
 
     public static Opened postgres(String url, String user, String password, Settings settings) {
         Godwit migrator = EngineSettings.apply(settings, Godwit.configure().url(url).user(user).password(password)).load();
         MigrateResult migrated = migrator.migrate();
-        return prepared(new PostgresConnections(url, user, password, settings.writeLockTimeout()), settings, migrator,
-                migrated);
+        PostgresConnections connections = new PostgresConnections(url, user, password, settings.writeLockTimeout());
+        return prepared(connections, settings, migrator, migrated, HnswVectors.factory(connections, null));
     }
 
     public static void reset(Store store, Godwit engine) {
         StoreReset.reset(store, engine);
     }
 
-    private static Opened open(Connections connections, Settings settings, GodwitConfiguration.Builder engine) {
+    private static Opened open(Connections connections, Settings settings, GodwitConfiguration.Builder engine,
+                               VectorSegment.Factory vectors) {
         try {
             Godwit migrator = EngineSettings.apply(settings, engine).load();
-            return prepared(connections, settings, migrator, migrator.migrate());
+            return prepared(connections, settings, migrator, migrator.migrate(), vectors);
         } catch (RuntimeException e) {
             connections.close();
             throw e;
         }
     }
 
-    private static Opened prepared(Connections connections, Settings settings, Godwit migrator, MigrateResult migrated) {
-        Store store = new Store(connections, settings, VECTORS);
+    private static Opened prepared(Connections connections, Settings settings, Godwit migrator, MigrateResult migrated,
+                                   VectorSegment.Factory vectors) {
+        Store store = new Store(connections, settings, vectors);
         try {
             store.holdInUse(migrator);
             StoreOpening.prepare(store);

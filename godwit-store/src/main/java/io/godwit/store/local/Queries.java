@@ -57,8 +57,21 @@ final class Queries {
             Set<Long> all = new HashSet<>();
             found.forEach(list -> list.forEach(n -> all.add(n.recordRow())));
             Map<Long, RecordRows.Loaded> loaded = RecordRows.load(c, new ArrayList<>(all), include);
-            return result(found, loaded, include);
+            return result(visible(found, loaded), loaded, include);
         });
+    }
+
+    /**
+     * The neighbours this call's snapshot holds: the segment is shared by concurrent queries and may
+     * already hold a record written after this call's snapshot began, which this call must not name.
+     */
+    private static List<List<VectorSegment.Neighbour>> visible(List<List<VectorSegment.Neighbour>> found,
+                                                               Map<Long, RecordRows.Loaded> loaded) {
+        List<List<VectorSegment.Neighbour>> out = new ArrayList<>(found.size());
+        for (List<VectorSegment.Neighbour> list : found) {
+            out.add(list.stream().filter(n -> loaded.containsKey(n.recordRow())).toList());
+        }
+        return out;
     }
 
     private static List<List<VectorSegment.Neighbour>> empty(int n) {

@@ -29,12 +29,12 @@ final class RecordLog implements AutoCloseable {
     RecordLog(Connection c, String topic) throws SQLException {
         this.topic = topic;
         this.insert = c.prepareStatement("INSERT INTO embeddings_queue (seq_id, operation, topic, id, vector, encoding,"
-                + " metadata) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                + " metadata, record_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
-    /** One entry; {@code vector} is already packed ({@link Float32Encoding#pack}) or null. */
-    void add(long seqId, int operation, String id, byte[] vector, Map<String, Object> metadata, String document,
-             String uri) throws SQLException {
+    /** Appends one entry; {@code recordRow} is the record's {@code embeddings.id} (the vector index's key); {@code vector} is already packed ({@link Float32Encoding#pack}) or null. */
+    void add(long seqId, int operation, String id, long recordRow, byte[] vector, Map<String, Object> metadata,
+             String document, String uri) throws SQLException {
         insert.setLong(1, seqId);
         insert.setInt(2, operation);
         insert.setString(3, topic);
@@ -42,6 +42,7 @@ final class RecordLog implements AutoCloseable {
         insert.setBytes(5, vector);
         insert.setString(6, vector == null ? null : Float32Encoding.NAME);
         insert.setString(7, json(metadata, document, uri));
+        insert.setLong(8, recordRow);
         insert.addBatch();
     }
 
@@ -76,13 +77,20 @@ final class RecordLog implements AutoCloseable {
      * Purges the topic's entries that every consumer holds, unless the settings keep the log. A
      * consumer is a segment of the collection other than the metadata segment (which is written in
      * the same transaction) that records its position in {@code max_seq_id} with the current epoch.
-     * The current batch ({@code seq_id >= firstOfBatch}) always stays, so the last write is in the log.
+     * The current batch ({@code seq_id >= firstOfBatch}) always stays, so the last write is in the log;
+     * so does what this client's own open vector segment has not read yet ({@code heldInProcess}).
+     * The collection's {@code log_position} records how far the log was purged: a segment whose
+     * position is below it can no longer catch up from the log (it resynchronises from the records).
      */
-    static void purge(Connection c, CollectionRow row, String epoch, long firstOfBatch) throws SQLException {
+    static void purge(Connection c, CollectionRow row, String epoch, long firstOfBatch, long heldInProcess)
+            throws SQLException {
         long held = Jdbc.longValue(c, Long.MAX_VALUE, "SELECT min(m.seq_id) FROM max_seq_id m JOIN segments s"
                 + " ON s.id = m.segment_id WHERE s.collection = ? AND s.scope <> 'METADATA' AND m.epoch = ?",
                 row.id().toString(), epoch);
-        long below = Math.min(held, firstOfBatch - 1);
-        Jdbc.update(c, "DELETE FROM embeddings_queue WHERE topic = ? AND seq_id <= ?", row.topic(), below);
+        long below = Math.min(Math.min(held, heldInProcess), firstOfBatch - 1);
+        if (Jdbc.update(c, "DELETE FROM embeddings_queue WHERE topic = ? AND seq_id <= ?", row.topic(), below) > 0) {
+            Jdbc.update(c, "UPDATE collections SET log_position = ? WHERE id = ? AND log_position < ?", below,
+                    row.id().toString(), below);
+        }
     }
 }

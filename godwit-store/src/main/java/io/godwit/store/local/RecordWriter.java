@@ -62,10 +62,10 @@ final class RecordWriter {
                     String document = b.documents() == null ? null : b.documents().get(i);
                     String uri = b.uris() == null ? null : b.uris().get(i);
                     Map<String, Object> metadata = b.metadatas() == null ? null : b.metadatas().get(i);
-                    log.add(seqs[k], operation, id, vector, metadata, document, uri);
                     Long existingRow = existing.get(id);
                     PreparedStatement ps = existingRow == null ? insert : update;
                     long recordRow = existingRow == null ? newRows[next++] : existingRow;
+                    log.add(seqs[k], operation, id, recordRow, vector, metadata, document, uri);
                     if (existingRow == null) {
                         insert.setLong(1, recordRow);
                         insert.setString(2, row.metadataSegment());
@@ -97,7 +97,7 @@ final class RecordWriter {
             }
             Current.advance(c, row, seqs[seqs.length - 1], epoch, inserts);
             if (!store.settings().keepLog()) {
-                RecordLog.purge(c, row, epoch, seqs[0]);
+                RecordLog.purge(c, row, epoch, seqs[0], store.vectorsHold(row.id()));
             }
             return null;
         });

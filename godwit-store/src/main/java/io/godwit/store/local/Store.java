@@ -2,10 +2,13 @@ package io.godwit.store.local;
 
 import io.godwit.Godwit;
 import io.godwit.spi.InUseHold;
+import io.godwit.store.IndexStatus;
 import io.godwit.store.Settings;
 import io.godwit.store.StoreListener;
 import io.godwit.store.vector.VectorSegment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +21,7 @@ public final class Store implements AutoCloseable {
     private final Connections connections;
     private final Settings settings;
     private final VectorSegment.Factory vectorFactory;
-    private final Map<UUID, VectorSegment> vectors = new ConcurrentHashMap<>();
+    private final Map<UUID, OpenSegment> vectors = new ConcurrentHashMap<>();
     private InUseHold inUse = InUseHold.NONE;
 
     public Store(Connections connections, Settings settings, VectorSegment.Factory vectorFactory) {
@@ -67,14 +70,53 @@ public final class Store implements AutoCloseable {
 
     /** The collection's vector segment, opened on first use with the store's current epoch. */
     VectorSegment vectors(CollectionRow row, String epoch) {
-        return vectors.computeIfAbsent(row.id(), id -> vectorFactory.open(new VectorSegment.Context(row.vectorSegment(),
-                row.metadataSegment(), row.topic(), row.configuration(), epoch, row.name(), listener())));
+        OpenSegment open = vectors.get(row.id());
+        if (open != null && !open.serves(row, epoch)) {
+            // Reconfigured, restored or rolled back by another client since: the segment is stale.
+            synchronized (vectors) {
+                if (vectors.get(row.id()) == open) {
+                    forgetVectors(row.id(), false); // reopening checks its file's epoch and parameters
+                }
+            }
+        }
+        return vectors.computeIfAbsent(row.id(), id -> new OpenSegment(row, epoch, vectorFactory.open(
+                new VectorSegment.Context(row.vectorSegment(), row.metadataSegment(), row.topic(), row.configuration(),
+                        epoch, row.name(), listener())))).segment();
+    }
+
+    /** The lowest position this client's open segment of {@code collection} still needs from the log. */
+    long vectorsHold(UUID collection) {
+        OpenSegment s = vectors.get(collection);
+        return s == null ? Long.MAX_VALUE : s.segment().heldSeqId();
+    }
+
+    /** Each open segment's position beside its collection's log end (one read). */
+    public List<IndexStatus> indexStatus() {
+        List<OpenSegment> open = new ArrayList<>(vectors.values());
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        return connections.read("read the vector index status", c -> {
+            List<IndexStatus> out = new ArrayList<>();
+            for (OpenSegment s : open) {
+                String name = Jdbc.stringValue(c, "SELECT name FROM collections WHERE id = ?", s.row().id().toString());
+                if (name == null) {
+                    continue; // deleted by another client since
+                }
+                long log = Jdbc.longValue(c, 0, "SELECT seq_id FROM max_seq_id WHERE segment_id = ?",
+                        s.row().metadataSegment());
+                long indexed = s.segment().indexedSeqId();
+                out.add(new IndexStatus(s.row().id(), name, indexed < 0 ? log : Math.min(indexed, log), log));
+            }
+            return out;
+        });
     }
 
     /** Forgets a collection's segment: deleted ({@code dropped}) or reconfigured (reopened on next use). */
     void forgetVectors(UUID collection, boolean dropped) {
-        VectorSegment s = vectors.remove(collection);
-        if (s != null) {
+        OpenSegment open = vectors.remove(collection);
+        if (open != null) {
+            VectorSegment s = open.segment();
             if (dropped) {
                 s.dropped();
             }
@@ -85,6 +127,14 @@ public final class Store implements AutoCloseable {
     void forgetAllVectors(boolean dropped) {
         for (UUID id : vectors.keySet()) {
             forgetVectors(id, dropped);
+        }
+    }
+
+    /** A segment and the collection it was opened for. */
+    private record OpenSegment(CollectionRow row, String epoch, VectorSegment segment) {
+        boolean serves(CollectionRow now, String currentEpoch) {
+            return epoch.equals(currentEpoch) && row.configuration().equals(now.configuration())
+                    && row.vectorSegment().equals(now.vectorSegment());
         }
     }
 

@@ -50,6 +50,8 @@ public final class HnswSegment implements AutoCloseable {
     /** How the segment was opened: from its file, or rebuilt and why. */
     private String origin = "in memory";
     private volatile long unflushed;
+    /** Told the seq_id each written file covers, so the store records it and keeps the log after it. */
+    private java.util.function.LongConsumer flushed = seq -> { };
 
     private HnswSegment(IndexParams params, UUID epoch, VectorLog log, SegmentOptions options, SegmentFiles files) {
         this.params = params;
@@ -65,9 +67,19 @@ public final class HnswSegment implements AutoCloseable {
      * from the database (with a log line saying why). Then catches up from the log.
      */
     public static HnswSegment open(IndexParams params, UUID epoch, Path dir, VectorLog log, SegmentOptions options) {
+        return open(params, epoch, dir, log, options, seq -> { });
+    }
+
+    /**
+     * {@link #open(IndexParams, UUID, Path, VectorLog, SegmentOptions)}, telling {@code flushed} the
+     * seq_id of every index file written (from the indexer's thread, or the closing one).
+     */
+    public static HnswSegment open(IndexParams params, UUID epoch, Path dir, VectorLog log, SegmentOptions options,
+                                   java.util.function.LongConsumer flushed) {
         SegmentFiles files = dir == null ? null : SegmentFiles.open(dir);
         HnswSegment s = new HnswSegment(params, epoch, log, options, files);
-        IndexFile.Loaded loaded = files == null ? null : s.usable(files);
+        s.flushed = flushed;
+        IndexFile.Loaded loaded = files == null ? null : s.usable(files, false);
         if (loaded != null) {
             s.origin = "file";
             s.index = loaded.index();
@@ -80,29 +92,43 @@ public final class HnswSegment implements AutoCloseable {
         return s;
     }
 
+    /** A segment over the file in {@code dir} for reading only ({@link IndexInspection}): no lock, never indexes or writes. */
+    static HnswSegment forReading(IndexParams params, UUID epoch, Path dir, VectorLog log) {
+        HnswSegment s = new HnswSegment(params, epoch, log, new SegmentOptions(1, 1, 1, java.time.Duration.ofDays(1), 0),
+                SegmentFiles.readOnly(dir));
+        s.closed = true; // entries read stay in the pending tail
+        return s;
+    }
+
+    /** Takes the file's index when it can serve (null), else says why, quietly. */
+    String adoptFile() {
+        IndexFile.Loaded loaded = usable(files, true);
+        if (loaded == null) {
+            return origin.substring("rebuilt: ".length());
+        }
+        index = loaded.index();
+        seenSeqId = loaded.header().seqId();
+        return null;
+    }
+
     /** The file's index when it can serve this segment; otherwise null, having said why. */
-    private IndexFile.Loaded usable(SegmentFiles f) {
+    private IndexFile.Loaded usable(SegmentFiles f, boolean quiet) {
         IndexFile.Loaded loaded;
         try {
             loaded = f.load();
         } catch (DamagedIndexException e) {
             origin = "rebuilt: " + e.getMessage();
-            if (!e.getMessage().endsWith(": missing")) {
+            if (!e.getMessage().endsWith(": missing") && !quiet) {
                 LOG.warn("{}; rebuilding it from the database", e.getMessage());
             }
             return null;
         }
-        IndexHeader h = loaded.header();
-        String why = !h.epoch().equals(epoch) ? "it belongs to another life of the store (epoch " + h.epoch()
-                + ", the store's is " + epoch + ": reset, restored or rolled back)"
-                : !h.params().sameGraph(params) ? "it was built with " + h.params() + ", the collection now has " + params
-                : h.seqId() > log.lastSeqId() ? "it covers seq_id " + h.seqId() + " but the log ends at "
-                + log.lastSeqId() + " (the database was restored or rolled back)"
-                : !log.holdsAfter(h.seqId()) ? "the log no longer holds the entries after its seq_id " + h.seqId()
-                : null;
+        String why = FileTrust.why(loaded.header(), epoch, params, log);
         if (why != null) {
             origin = "rebuilt: " + why;
-            LOG.warn("vector index {}: {}; rebuilding it from the database", f.index(), why);
+            if (!quiet) {
+                LOG.warn("vector index {}: {}; rebuilding it from the database", f.index(), why);
+            }
             return null;
         }
         return loaded;
@@ -139,6 +165,9 @@ public final class HnswSegment implements AutoCloseable {
     public void catchUp(VectorLog from) {
         catchUp.lock();
         try {
+            if (!from.holdsAfter(seenSeqId)) {
+                resync(from);
+            }
             while (true) {
                 List<LogEntry> entries = from.after(seenSeqId, CATCH_UP_CHUNK);
                 if (entries.isEmpty()) {
@@ -147,7 +176,9 @@ public final class HnswSegment implements AutoCloseable {
                 lock.writeLock().lock();
                 try {
                     for (LogEntry e : entries) {
-                        pending.put(e);
+                        if (!e.isNone()) {
+                            pending.put(e);
+                        }
                     }
                     seenSeqId = entries.get(entries.size() - 1).seqId();
                 } finally {
@@ -161,6 +192,32 @@ public final class HnswSegment implements AutoCloseable {
             catchUp.unlock();
         }
         schedule();
+    }
+
+    /**
+     * The log was purged past {@code seenSeqId} (another process wrote, and its purge did not know
+     * this segment's position): instead of replaying, compare with the records as they are now.
+     * Records changed since then go into the pending tail with their vectors, records gone are
+     * pending deletes; the graph is kept. Costs one read of every record's row id and seq_id.
+     */
+    private void resync(VectorLog from) {
+        java.util.Set<Long> live = new java.util.HashSet<>();
+        List<LogEntry> changed = new ArrayList<>();
+        long since = seenSeqId;
+        long at = from.changes(since, live::add, (id, v) -> changed.add(new LogEntry(0, id, v)));
+        if (at < since) {
+            return; // a query on a newer snapshot has moved the segment on already
+        }
+        lock.writeLock().lock();
+        try {
+            Resync.entries(at, index.ids(), pending.entries(), live, changed).forEach(pending::put);
+            rebuildSeqId = Math.max(rebuildSeqId, at); // these entries are in no log: no file until they are indexed
+            seenSeqId = at;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        LOG.info("vector index: the log was purged past seq_id {} by another process; resynchronised from the records"
+                + " ({} changed since)", since, changed.size());
     }
 
     /** The {@code k} nearest records (all of them, or the candidates when not null), with the collection's ef_search. */
@@ -188,7 +245,7 @@ public final class HnswSegment implements AutoCloseable {
             ExactScan scan = new ExactScan(params.space(), query, k);
             HnswIndex graph = index;
             if (candidates != null && candidates.size() <= options.exactBelow()) {
-                scanCandidates(scan, graph, candidates);
+                pending.scanCandidates(scan, graph, candidates);
                 return scan.result();
             }
             LongPredicate accept = candidates == null ? id -> !pending.contains(id)
@@ -207,23 +264,6 @@ public final class HnswSegment implements AutoCloseable {
             return hits;
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    private void scanCandidates(ExactScan scan, HnswIndex graph, Candidates candidates) {
-        for (int i = 0; i < candidates.size(); i++) {
-            long id = candidates.id(i);
-            LogEntry p = pending.get(id);
-            if (p != null) {
-                if (p.vector() != null) {
-                    scan.offer(id, p.vector());
-                }
-            } else {
-                float[] v = graph.vector(id);
-                if (v != null) {
-                    scan.offerPrepared(id, v);
-                }
-            }
         }
     }
 
@@ -340,6 +380,7 @@ public final class HnswSegment implements AutoCloseable {
             files.save(new IndexHeader(epoch, at, params), index);
             durableSeqId = at;
             unflushed = 0;
+            flushed.accept(at);
         } catch (IOException e) {
             LOG.warn("vector index {}: cannot write it ({}); it will be rebuilt or caught up from the log on the next open",
                     files.index(), e.toString());
@@ -373,18 +414,7 @@ public final class HnswSegment implements AutoCloseable {
         catchUp();
         lock.readLock().lock();
         try {
-            java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
-            for (long id : index.ids()) {
-                if (!pending.contains(id)) {
-                    ids.add(id);
-                }
-            }
-            for (LogEntry e : pending.entries()) {
-                if (e.vector() != null) {
-                    ids.add(e.recordId());
-                }
-            }
-            return ids.stream().mapToLong(Long::longValue).toArray();
+            return pending.liveIds(index);
         } finally {
             lock.readLock().unlock();
         }
@@ -411,6 +441,16 @@ public final class HnswSegment implements AutoCloseable {
         return seenSeqId;
     }
 
+    /** The last seq_id the graph holds: everything after it that is live is in the pending tail (scanned exactly). */
+    public long graphSeqId() {
+        lock.readLock().lock();
+        try {
+            return pending.isEmpty() ? seenSeqId : Math.min(seenSeqId, pending.minSeqId() - 1);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The position the index file covers (-1: none written): the log must keep what is after it. */
     public long durableSeqId() {
         return durableSeqId;
@@ -429,6 +469,18 @@ public final class HnswSegment implements AutoCloseable {
     /** True when this segment writes its folder's files (it holds the writer lock). */
     public boolean writer() {
         return files != null && files.writer();
+    }
+
+    /**
+     * Stops without writing anything (the collection was deleted or reconfigured, its files are
+     * going): does not wait for the batch being indexed, whose thread may be waiting for the caller's
+     * own write transaction.
+     */
+    public void abandon() {
+        closed = true;
+        if (files != null) {
+            files.close();
+        }
     }
 
     /** Flushes what is in the graph (not waiting for the pending tail, which the log still holds) and lets go of the folder. */

@@ -91,4 +91,38 @@ final class PendingTail {
     Iterable<LogEntry> entries() {
         return byId.values();
     }
+
+    /** Offers each candidate to {@code scan}: its entry here when it has one, else the graph's vector (if it holds it). */
+    void scanCandidates(ExactScan scan, HnswIndex graph, Candidates candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            long id = candidates.id(i);
+            LogEntry p = byId.get(id);
+            if (p != null) {
+                if (p.vector() != null) {
+                    scan.offer(id, p.vector());
+                }
+            } else {
+                float[] v = graph.vector(id);
+                if (v != null) {
+                    scan.offerPrepared(id, v);
+                }
+            }
+        }
+    }
+
+    /** The records answered from {@code graph} and this tail together (a record here overrides the graph's), sorted. */
+    long[] liveIds(HnswIndex graph) {
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        for (long id : graph.ids()) {
+            if (!byId.containsKey(id)) {
+                ids.add(id);
+            }
+        }
+        for (LogEntry e : byId.values()) {
+            if (e.vector() != null) {
+                ids.add(e.recordId());
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
 }

@@ -46,6 +46,11 @@ final class SegmentFiles implements AutoCloseable {
         }
     }
 
+    /** The folder for reading only: no lock taken, nothing created; never the writer. */
+    static SegmentFiles readOnly(Path dir) {
+        return new SegmentFiles(dir, null, null);
+    }
+
     /** True when this segment may write the folder's files. */
     boolean writer() {
         return lock != null && lock.isValid();
@@ -72,13 +77,27 @@ final class SegmentFiles implements AutoCloseable {
         return true;
     }
 
+    /** Removes a segment's folder and what is in it (its collection was deleted or reconfigured); quietly. */
+    static void delete(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Gone already, or not removable: a segment reopened there rebuilds (its parameters or epoch differ).
+        }
+    }
+
     @Override
     public void close() {
         try {
             if (lock != null && lock.isValid()) {
                 lock.release();
             }
-            lockChannel.close();
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
         } catch (IOException e) {
             // Closing releases the lock anyway; nothing is lost.
         }

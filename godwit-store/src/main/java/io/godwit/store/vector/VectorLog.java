@@ -34,4 +34,18 @@ public interface VectorLog {
      * last seq_id that moment includes (returned). Called only to rebuild.
      */
     long snapshot(BiConsumer<Long, float[]> records);
+
+    /**
+     * Every live record's row id ({@code live}) and, for those written after {@code seqId}, its vector
+     * ({@code changed}), as of one consistent moment, and the last seq_id that moment includes
+     * (returned). Called when the log was purged past the segment's position, to resynchronise. This
+     * default reports every record as changed (sound, but it re-indexes them all): the store's log
+     * knows each record's last seq_id and reports only those.
+     */
+    default long changes(long seqId, java.util.function.LongConsumer live, BiConsumer<Long, float[]> changed) {
+        return snapshot((id, v) -> {
+            live.accept(id);
+            changed.accept(id, v);
+        });
+    }
 }

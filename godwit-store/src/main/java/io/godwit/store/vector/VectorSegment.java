@@ -71,6 +71,24 @@ public interface VectorSegment extends AutoCloseable {
      */
     List<List<Neighbour>> search(Connection reader, List<float[]> queries, int k, long[] candidates) throws SQLException;
 
+    /**
+     * The last seq_id the segment's index holds (queries scan exactly what comes after it), or -1
+     * when the segment keeps nothing of its own and so never lags (an exact scan). For
+     * {@link io.godwit.store.IndexStatus}; cheap, from any thread.
+     */
+    default long indexedSeqId() {
+        return -1;
+    }
+
+    /**
+     * The lowest seq_id after which this segment still needs the log in this process (it has read
+     * everything up to it), or {@code Long.MAX_VALUE} when it needs none: the store's log purge in
+     * this process never deletes past it.
+     */
+    default long heldSeqId() {
+        return Long.MAX_VALUE;
+    }
+
     /** The collection was deleted: remove whatever the segment keeps outside the database. */
     default void dropped() {
     }

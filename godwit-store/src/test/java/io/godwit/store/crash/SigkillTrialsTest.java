@@ -60,7 +60,9 @@ class SigkillTrialsTest {
                 assertThat(firstAck.await(60, TimeUnit.SECONDS)).as("trial %d: the writer wrote", trial).isTrue();
                 Thread.sleep(random.nextInt(500));    // among its writes
             }
-            p.destroyForcibly();   // SIGKILL on Linux
+            // SIGKILL on Linux, through the handle: Process.destroyForcibly also closes our end of its
+            // stdout, losing the ACKs still in the pipe, which the reader must count.
+            p.toHandle().destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
             int lastAck = acked.get();

@@ -1,0 +1,130 @@
+package io.godwit.bench.vector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.godwit.store.CollectionChange;
+import io.godwit.store.CollectionConfiguration;
+import io.godwit.store.CreateCollection;
+import io.godwit.store.GodwitClient;
+import io.godwit.store.IndexStatus;
+import io.godwit.store.Include;
+import io.godwit.store.QueryRequest;
+import io.godwit.store.QueryResult;
+import io.godwit.store.RecordBatch;
+import io.godwit.store.Space;
+import io.godwit.store.StoreCollection;
+import io.godwit.store.Where;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The Godwit side of one workload through the store, in its own JVM: a persistent client, records
+ * added in batches of 5,000 (each followed by one query, as an application reading its writes
+ * would, which lets the index catch up while adds go on), queries through {@code StoreCollection},
+ * filters as {@code where} on a metadata key. Usage as {@link GodwitSide}; writes DIR/godwit.json.
+ */
+public final class StoreSide {
+    private static final int BATCH = 5_000;
+
+    private StoreSide() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        Space space = Space.fromWireName(args[1]);
+        int dim = Integer.parseInt(args[2]);
+        int k = Integer.parseInt(args[3]);
+        int efAlt = Integer.parseInt(args[4]);
+        float[][] data = Dataset.readRows(dir.resolve("data.f32"), dim);
+        float[][] queries = Dataset.readRows(dir.resolve("queries.f32"), dim);
+        Path store = dir.resolve("godwit-store");
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Answers> phases = new LinkedHashMap<>();
+        try (GodwitClient client = GodwitClient.persistent(store)) {
+            StoreCollection c = client.createCollection(CreateCollection.named("bench")
+                    .configuration(CollectionConfiguration.defaults().withSpace(space)));
+            long t0 = System.nanoTime();
+            for (int i = 0; i < data.length; i += BATCH) {
+                c.add(batch(data, i, Math.min(data.length, i + BATCH)));
+                c.query(QueryRequest.embedding(queries[0]).nResults(1));
+            }
+            out.put("appendSeconds", (System.nanoTime() - t0) / 1e9);
+            awaitIndexed(client);
+            out.put("indexSeconds", (System.nanoTime() - t0) / 1e9);
+            phases.put("default", run(c, queries, k, null));
+            phases.put("filter10", run(c, queries, k, Where.lt("m", 10)));
+            phases.put("filter1", run(c, queries, k, Where.eq("m", 0)));
+            c.modify(CollectionChange.configuration(CollectionConfiguration.defaults().withSpace(space).withEfSearch(efAlt)));
+            phases.put("ef", run(c, queries, k, null));
+            out.put("phases", phases);
+            out.put("rssMb", Memory.rssMb());
+            out.put("heapMb", Memory.heapUsedMb());
+        }
+        Path file = indexFile(store);
+        out.put("fileBytes", Files.size(file));
+        out.put("filterPaths", Map.of());
+
+        long t1 = System.nanoTime();
+        try (GodwitClient client = GodwitClient.persistent(store)) {
+            client.getCollection("bench").orElseThrow().query(QueryRequest.embedding(queries[0]).nResults(k));
+            out.put("openFirstQueryMs", (System.nanoTime() - t1) / 1e6);
+        }
+        Files.delete(file);
+        long t2 = System.nanoTime();
+        try (GodwitClient client = GodwitClient.persistent(store)) {
+            client.getCollection("bench").orElseThrow().query(QueryRequest.embedding(queries[0]).nResults(k));
+            out.put("rebuildFirstQueryMs", (System.nanoTime() - t2) / 1e6);
+            awaitIndexed(client);
+            out.put("rebuildSeconds", (System.nanoTime() - t2) / 1e9);
+        }
+        new ObjectMapper().writeValue(dir.resolve("godwit.json").toFile(), out);
+    }
+
+    private static RecordBatch batch(float[][] data, int from, int to) {
+        List<String> ids = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<Map<String, Object>> metadatas = new ArrayList<>();
+        for (int j = from; j < to; j++) {
+            ids.add(String.valueOf(j));
+            vectors.add(data[j]);
+            metadatas.add(Map.of("m", (long) (j % 100)));   // m < 10: Dataset.TEN_PERCENT; m = 0: ONE_PERCENT
+        }
+        return RecordBatch.of(ids).embeddings(vectors).metadatas(metadatas);
+    }
+
+    private static void awaitIndexed(GodwitClient client) throws InterruptedException {
+        while (client.indexStatus().stream().mapToLong(IndexStatus::lag).sum() > 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static Path indexFile(Path store) throws Exception {
+        try (Stream<Path> files = Files.walk(store.resolve("vector"))) {
+            return files.filter(p -> p.getFileName().toString().equals("index.gwvx")).findFirst().orElseThrow();
+        }
+    }
+
+    static Answers run(StoreCollection c, float[][] queries, int k, Map<String, Object> where) {
+        for (int i = 0; i < Math.min(20, queries.length); i++) {
+            c.query(QueryRequest.embedding(queries[i]).nResults(k).where(where)); // warm-up
+        }
+        Answers a = new Answers();
+        for (float[] q : queries) {
+            long t = System.nanoTime();
+            QueryResult r = c.query(QueryRequest.embedding(q).nResults(k).where(where).include(Include.DISTANCES));
+            double ms = (System.nanoTime() - t) / 1e6;
+            long[] ids = r.ids().get(0).stream().mapToLong(Long::parseLong).toArray();
+            float[] d = new float[ids.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = r.distances().get(0).get(i);
+            }
+            a.add(ids, d, ms);
+        }
+        return a;
+    }
+}
