@@ -1,7 +1,9 @@
 // Fills a running Chroma peer with the import benchmark's collection (godwit-bench ImportBench):
 // COUNT records of DIM dimensions, a document and two metadata values each, in batches of 1000,
 // through Chroma's own client. Chroma's default sync threshold leaves most vectors only in its
-// hnswlib files, purged from its log, as a real 1.x directory of that size has them.
+// hnswlib files, purged from its log, as a real 1.x directory of that size has them. Run again on
+// the same peer, it goes on from the records the collection holds (a writer stopped half-way), with
+// the same vectors an uninterrupted run would have written.
 //   node peer/import-bench.mjs PORT COUNT DIM
 import { ChromaClient } from "chromadb";
 
@@ -12,8 +14,15 @@ const random = () => {
   return seed / 2147483648;
 };
 const client = new ChromaClient({ host: "127.0.0.1", port });
-const collection = await client.createCollection({ name: "bench", embeddingFunction: null });
-for (let start = 0; start < count; start += 1000) {
+const collection = await client.getOrCreateCollection({ name: "bench", embeddingFunction: null });
+const done = await collection.count();
+if (done % 1000 !== 0) {
+  throw new Error(`the collection holds ${done} records, not whole batches of 1000: write the directory again`);
+}
+for (let i = 0; i < done * dim; i++) {
+  random(); // the draws of the records already written
+}
+for (let start = done; start < count; start += 1000) {
   const ids = Array.from({ length: Math.min(1000, count - start) }, (_, i) => `r${start + i}`);
   await collection.add({
     ids,
@@ -22,4 +31,4 @@ for (let start = 0; start < count; start += 1000) {
     metadatas: ids.map((_, i) => ({ n: start + i, group: `g${(start + i) % 10}` })),
   });
 }
-console.log(`wrote ${count} records of ${dim} dimensions; count ${await collection.count()}`);
+console.log(`wrote ${count - done} records of ${dim} dimensions after ${done}; count ${await collection.count()}`);

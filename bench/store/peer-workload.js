@@ -1,5 +1,6 @@
-// The record-store benchmark's workload against a real Chroma server through Chroma's official npm
-// client (chromadb 3.5.0, peer/node_modules), the same workload StoreBench runs in process.
+// The record-store benchmark's workload through Chroma's official npm client (chromadb 3.5.0,
+// peer/node_modules) against a server speaking Chroma's API v2: the real Chroma peer or `godwit run`;
+// the same workload StoreBench runs in process.
 // Usage: node bench/store/peer-workload.js CONFIG.json > RESULT.json
 //   CONFIG: {port, dir, n, dim, batch, reps}; dir holds data.f32 (little-endian float32, row after
 //   row) and gets.json (the id lists of the get-by-ids repetitions).
@@ -15,8 +16,12 @@ const client = new ChromaClient({ host: "127.0.0.1", port: cfg.port });
 const document = (i) => `record ${i}: the quick brown fox jumps over the lazy dog, then rests by the river bank ${i % 977}`;
 const metadata = (i) => ({ bucket: i % 100, parity: i % 2 === 0 ? "even" : "odd", score: i / cfg.n });
 
+// Two untimed calls first (as Timings.java), so neither side is timed while warming up.
 async function timed(reps, fn) {
   const ms = [];
+  for (let r = 0; r < Math.min(2, reps); r++) {
+    await fn(r);
+  }
   for (let r = 0; r < reps; r++) {
     const t = process.hrtime.bigint();
     await fn(r);

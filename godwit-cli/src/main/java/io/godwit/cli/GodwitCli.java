@@ -80,8 +80,8 @@ public final class GodwitCli implements Callable<Integer> {
     public static void main(String[] args) {
         LogFormat.of(args, System.getenv()).install(); // before the first logger: plain (slf4j-simple) or json (logback)
         ConsoleLog.configure(args);             // before the first logger: on a terminal, the log only with --verbose
-        SqliteNativeCache.install(System.getenv()); // before the driver loads: its library from the cache
-        System.exit(commandLine(System.getenv(), Terminal.system()).execute(args));
+        SqliteNativeCache.install(System.getenv(), args); // before the driver loads: its library from the cache
+        System.exit(commandLine(System.getenv(), Terminal.system(), commandsFor(args)).execute(args));
     }
 
     /**
@@ -89,8 +89,29 @@ public final class GodwitCli implements Callable<Integer> {
      * ones; tests pass their own, so that nothing depends on the environment of the test JVM.
      */
     static CommandLine commandLine(Map<String, String> environment, Terminal terminal) {
+        return commandLine(environment, terminal, COMMANDS);
+    }
+
+    /**
+     * Only the command {@code args} names, when they name one: picocli reads every registered
+     * command's annotations at start, the largest part of a short command's cold start after the
+     * JVM's own. Without a known command (help, a typo) every command is registered, so that the
+     * usage lists them all and a typo gets its suggestions.
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        for (Class<?> command : COMMANDS) {
+            Command c = command.getAnnotation(Command.class);
+            if (c.name().equals(first) || java.util.Arrays.asList(c.aliases()).contains(first)) {
+                return List.of(command);
+            }
+        }
+        return COMMANDS;
+    }
+
+    private static CommandLine commandLine(Map<String, String> environment, Terminal terminal, List<Class<?>> commands) {
         CommandLine commandLine = new CommandLine(new GodwitCli(environment, terminal));
-        COMMANDS.forEach(commandLine::addSubcommand);
+        commands.forEach(commandLine::addSubcommand);
         commandLine.setUsageHelpAutoWidth(true);
         ErrorReporter reporter = new ErrorReporter();
         commandLine.setExecutionExceptionHandler(reporter);

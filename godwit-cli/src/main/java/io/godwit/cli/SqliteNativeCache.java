@@ -27,9 +27,13 @@ final class SqliteNativeCache {
     private SqliteNativeCache() {
     }
 
-    /** Called by {@code main} before anything opens a database; sets the driver's two properties. */
-    static void install(Map<String, String> environment) {
-        if (System.getProperty(PATH_PROPERTY) != null) {
+    /**
+     * Called by {@code main} before anything opens a database; sets the driver's two properties.
+     * Not for a command on PostgreSQL ({@code --url}) that reads no SQLite file: all but
+     * {@code import}, whose source may be a Chroma {@code chroma.sqlite3}.
+     */
+    static void install(Map<String, String> environment, String[] args) {
+        if (System.getProperty(PATH_PROPERTY) != null || onPostgresqlOnly(args)) {
             return;
         }
         String platform = platform();
@@ -54,6 +58,17 @@ final class SqliteNativeCache {
         } catch (IOException | RuntimeException e) {
             // No cache: the driver extracts its library to the temp folder, as without one.
         }
+    }
+
+    static boolean onPostgresqlOnly(String[] args) {
+        boolean postgresql = false;
+        for (String a : args) {
+            if (a.equals("import") || a.equals("import-legacy")) {
+                return false;
+            }
+            postgresql |= a.startsWith("jdbc:postgresql:") || a.startsWith("--url=jdbc:postgresql:");
+        }
+        return postgresql;
     }
 
     private static void extract(URL resource, Path folder, Path library) throws IOException {
@@ -84,13 +99,19 @@ final class SqliteNativeCache {
         return os.startsWith("windows") && cpu.equals("x86_64") ? "Windows/x86_64" : null;
     }
 
-    /** sqlite-jdbc has other folders (Linux-Musl, Linux-Android) for these, which it tells apart by probing. */
+    /**
+     * sqlite-jdbc has other folders (Linux-Musl, Linux-Android) for these, which it tells apart by
+     * probing. musl's loader is {@code /lib/ld-musl-<arch>.so.1}; named, not globbed, since a glob
+     * costs a cold JVM a regular expression and its method handles.
+     */
     private static boolean muslOrAndroid() {
-        try (var entries = Files.newDirectoryStream(Path.of("/lib"), "ld-musl-*")) {
-            return entries.iterator().hasNext() || Files.exists(Path.of("/system/bin/app_process"));
-        } catch (IOException e) {
-            return false;
-        }
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT).equals("aarch64") ? "aarch64" : "x86_64";
+        return Files.exists(Path.of("/lib/ld-musl-" + arch + ".so.1")) || Files.exists(Path.of("/system/bin/app_process"));
+    }
+
+    /** A character of {@code [0-9A-Za-z._-]}: safe in a folder name. */
+    private static boolean plain(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
     }
 
     private static String driverVersion() {
@@ -101,7 +122,7 @@ final class SqliteNativeCache {
             Properties p = new Properties();
             p.load(in);
             String version = p.getProperty("version");
-            return version != null && version.matches("[0-9A-Za-z._-]+") ? version : null;
+            return version != null && !version.isEmpty() && version.chars().allMatch(SqliteNativeCache::plain) ? version : null;
         } catch (IOException e) {
             return null;
         }

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /** Files, databases and JSON for the command-line tests. */
 final class Fixtures {
-    /** The number of built-in sqlite migrations (sysdb 7, embeddings_queue 4 + 1 in Java, metadb 5). */
-    static final int BUILTIN_COUNT = 17;
+    /** The number of built-in sqlite migrations (sysdb 7, embeddings_queue 4 + 1 in Java, metadb 6). */
+    static final int BUILTIN_COUNT = 18;
 
     private Fixtures() {
     }

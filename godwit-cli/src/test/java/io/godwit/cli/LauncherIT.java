@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * bin/godwit on the packaged jar (run by failsafe after {@code package}): the class-data-sharing
  * archive is made on the first run, used after, and the JVM's CDS messages never reach the screen,
- * not even for an archive that is not one; {@code run} execs the server's JVM with its memory
- * defaults (README: Memory of godwit run), so SIGTERM to the launched pid stops the server.
+ * not even for an archive that is not one; the first run's build prints no colour codes;
+ * {@code run} execs the server's JVM with its memory defaults (README: Memory of godwit run), so
+ * SIGTERM to the launched pid stops the server.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "godwit").toAbsolutePath().normalize();
@@ -39,13 +40,25 @@ class LauncherIT {
         assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
         assertThat(Fixtures.json(first.out()).get("current").asBoolean()).isFalse();
         assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString())
-                .matches("godwit-[0-9a-f]{16}-jdk-[0-9a-f]{16}\\.jsa"));
+                .matches("godwit-[0-9a-f]{16}-jdk-[0-9a-f]{16}-sqlite\\.jsa"));
         assertThat(second.exitCode()).isEqualTo(3);
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(archives()).isEqualTo(archives);
         for (Outcome o : List.of(first, second)) {
             assertThat(o.out() + o.err()).doesNotContain("cds").doesNotContain("[warning]").doesNotContain("[error]");
         }
+    }
+
+    @Test
+    void aPostgresqlCheckGetsAnArchiveOfItsOwn() throws Exception {
+        godwit("validate", "--path", dir.resolve("data").toString());
+        // Nothing listens on port 9: the check fails (exit 1), and its classes are archived all the same.
+        Outcome pg = godwit("validate", "--url", "jdbc:postgresql://127.0.0.1:9/none", "--user", "nobody");
+
+        assertThat(pg.exitCode()).as(pg.err()).isEqualTo(1);
+        assertThat(archives()).extracting(a -> a.getFileName().toString().replaceAll(".*-", ""))
+                .containsExactly("postgresql.jsa", "sqlite.jsa");
+        assertThat(pg.out() + pg.err()).doesNotContain("cds");
     }
 
     @Test
@@ -60,6 +73,25 @@ class LauncherIT {
         assertThat(o.exitCode()).as(o.err()).isEqualTo(3);
         assertThat(o.out()).contains("is not initialized");
         assertThat(o.out() + o.err()).doesNotContain("cds").doesNotContain("[error]");
+    }
+
+    /**
+     * A copy of the launcher in a checkout without the jar builds it first; here the build fails at
+     * once (the folder holds no project), so Maven prints its error lines, which Maven 3.8 colours
+     * even into a file unless told not to, and starts with a reset code even when told.
+     */
+    @Test
+    void theFirstRunsBuildSpeaksOnStderrWithoutEscapeCodes() throws Exception {
+        Path checkout = dir.resolve("checkout");
+        Files.createDirectories(checkout.resolve("bin"));
+        Path launcher = Files.copy(LAUNCHER, checkout.resolve("bin").resolve("godwit"));
+
+        Outcome o = run(launcher, "--version");
+
+        assertThat(o.exitCode()).as(o.err()).isNotZero();
+        assertThat(o.out()).isEmpty();
+        assertThat(o.err()).contains("godwit: building " + checkout.resolve("godwit-cli/target/godwit.jar"))
+                .contains("[ERROR]").doesNotContain("\u001b");
     }
 
     @Test
@@ -107,7 +139,11 @@ class LauncherIT {
     }
 
     private Outcome godwit(String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(LAUNCHER.toString()), Stream.of(args)).toList())
+        return run(LAUNCHER, args);
+    }
+
+    private Outcome run(Path launcher, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
                 .directory(dir.toFile());
         pb.environment().put("GODWIT_CACHE_DIR", dir.resolve("cache").toString());
         pb.environment().remove("GODWIT_CDS");

@@ -74,7 +74,7 @@ public final class GodwitMetrics {
 
     /**
      * Binds the gauges read from the store itself when the registry is read: collections, log
-     * entries (and per collection when on). Call once, after the client opened.
+     * entries, index lag (and per collection when on). Call once, after the client opened.
      */
     public void bindGauges(GodwitClient client) {
         gauges = new StoreGauges(registry, Objects.requireNonNull(client, "client"));

@@ -1,18 +1,22 @@
 package io.godwit.metrics;
 
 import io.godwit.store.GodwitClient;
+import io.godwit.store.IndexStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The store's sizes as gauges, read from the database when the registry is read (a scrape), never
- * cached for the totals: collections and log entries ({@link GodwitClient#stats}), and per collection
- * when enabled. Per-collection gauges appear for a collection once a call touched it; their values come
- * from one grouped read, reused for a second so that a scrape of many collections costs one query.
+ * cached for the totals: collections and log entries ({@link GodwitClient#stats}), the index lag
+ * ({@link GodwitClient#indexStatus}: log entries the open vector indexes do not yet hold in their
+ * graphs, summed), and per collection when enabled. Per-collection gauges appear for a collection
+ * once a call touched it; their values come from one read of each kind, reused for a second, so that
+ * a scrape of many collections costs two queries, not two per collection.
  */
 final class StoreGauges {
     private static final long PER_COLLECTION_MAX_AGE_NANOS = 1_000_000_000L;
@@ -20,8 +24,11 @@ final class StoreGauges {
     private final MeterRegistry registry;
     private final GodwitClient client;
     private final Set<String> bound = ConcurrentHashMap.newKeySet();
-    private volatile Map<String, Long> byCollection = Map.of();
-    private volatile long readAt = Long.MIN_VALUE;
+    private volatile PerCollection perCollection;
+
+    /** One read of the per-collection figures, and when it was made. */
+    private record PerCollection(Map<String, Long> logEntries, Map<String, Long> lag, long readAt) {
+    }
 
     StoreGauges(MeterRegistry registry, GodwitClient client) {
         this.registry = registry;
@@ -30,24 +37,33 @@ final class StoreGauges {
                 .description("Collections in the store").register(registry);
         Gauge.builder(MetricNames.STORE_LOG_ENTRIES, client, c -> c.stats(false).logEntries())
                 .description("Entries of the write-ahead log not yet purged").baseUnit("entries").register(registry);
+        Gauge.builder(MetricNames.STORE_INDEX_LAG, client, c -> c.indexStatus().stream().mapToLong(IndexStatus::lag).sum())
+                .description("Log entries the open vector indexes do not yet hold in their graphs")
+                .baseUnit("entries").register(registry);
     }
 
-    /** Binds the collection's own log-entries gauge, once. */
+    /** Binds the collection's own gauges, once. */
     void collection(String name) {
         if (bound.add(name)) {
-            Gauge.builder(MetricNames.STORE_LOG_ENTRIES, this, g -> g.logEntries(name)).tag("collection", name)
+            Gauge.builder(MetricNames.STORE_LOG_ENTRIES, this, g -> g.value(name, true)).tag("collection", name)
                     .description("Entries of the write-ahead log not yet purged").baseUnit("entries").register(registry);
+            Gauge.builder(MetricNames.STORE_INDEX_LAG, this, g -> g.value(name, false)).tag("collection", name)
+                    .description("Log entries the open vector indexes do not yet hold in their graphs")
+                    .baseUnit("entries").register(registry);
         }
     }
 
-    /** NaN once the collection is gone (Prometheus then drops the sample). */
-    private double logEntries(String name) {
+    /** NaN once the collection is gone, or (lag) while its index is not open in this client. */
+    private double value(String name, boolean logEntries) {
+        PerCollection p = perCollection;
         long now = System.nanoTime();
-        if (readAt == Long.MIN_VALUE || now - readAt > PER_COLLECTION_MAX_AGE_NANOS) {
-            byCollection = client.stats(true).logEntriesByCollection();
-            readAt = now;
+        if (p == null || now - p.readAt() > PER_COLLECTION_MAX_AGE_NANOS) {
+            Map<String, Long> lag = new HashMap<>();
+            client.indexStatus().forEach(s -> lag.merge(s.collection(), s.lag(), Long::sum));
+            p = new PerCollection(client.stats(true).logEntriesByCollection(), lag, now);
+            perCollection = p;
         }
-        Long entries = byCollection.get(name);
-        return entries == null ? Double.NaN : entries;
+        Long value = (logEntries ? p.logEntries() : p.lag()).get(name);
+        return value == null ? Double.NaN : value;
     }
 }

@@ -30,7 +30,7 @@ class GodwitClientTest {
     @Test
     void aPersistentStoreMigratesOnOpenAndKeepsItsRecords() {
         try (GodwitClient client = GodwitClient.persistent(temp)) {
-            assertThat(client.migrationsAppliedOnOpen().applied()).hasSize(17);
+            assertThat(client.migrationsAppliedOnOpen().applied()).hasSize(18);
             client.createCollection("books").add(RecordBatch.of("a", "b").embeddings(List.of(new float[] {1, 0, 0},
                     new float[] {0, 1, 0})).documents(List.of("the quick fox", "slow")).metadatas(List.of(Map.of("year", 2001),
                     Map.of("tags", List.of("x")))));

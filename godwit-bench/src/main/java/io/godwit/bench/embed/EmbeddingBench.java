@@ -42,16 +42,19 @@ public final class EmbeddingBench {
                 "Texts: the first " + count + " distinct WordNet noun glosses (" + Glosses.DATA_NOUN + "), "
                         + "mean " + texts.stream().mapToInt(String::length).sum() / count + " characters",
                 "ONNX Runtime threads per call: " + threads + " on both sides"));
+        String loadBefore = load();
         Side godwit = godwit(texts, threads);
-        System.out.println("Godwit done; now transformers.js");
+        String loadBetween = load();
+        System.out.println("Godwit done (load " + loadBetween + "); now transformers.js");
         Peer.Result peer = Peer.run(golden, texts, threads, BATCHES, out);
+        lines.add("Load average (1, 5, 15 min) as Godwit's side starts: " + loadBefore + "; as transformers.js's starts: "
+                + loadBetween + "; at the end: " + load());
         lines.add("transformers.js: @huggingface/transformers " + peer.version() + " (node " + nodeVersion() + ")");
         lines.add("");
         lines.addAll(table(godwit, peer));
         lines.add("");
         lines.add(String.format("Vectors of both sides, batch 32: least cosine %.7f over %d texts",
                 leastCosine(godwit.vectors, peer.vectors()), count));
-        lines.add("Load average at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
         Files.write(out.resolve("embeddings.md"), lines);
         lines.forEach(System.out::println);
     }
@@ -111,6 +114,12 @@ public final class EmbeddingBench {
             least = Math.min(least, dot);
         }
         return least;
+    }
+
+    /** The 1-, 5- and 15-minute load averages. */
+    private static String load() throws java.io.IOException {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
     }
 
     private static String nodeVersion() {

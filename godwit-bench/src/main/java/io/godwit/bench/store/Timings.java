@@ -3,8 +3,10 @@ package io.godwit.bench.store;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Milliseconds of repeated calls, and their median. */
+/** Milliseconds of repeated calls (after {@link #WARM_UP} untimed ones, as the npm script does), and their median. */
 final class Timings {
+    static final int WARM_UP = 2;
+
     private Timings() {
     }
 
@@ -14,6 +16,9 @@ final class Timings {
 
     static List<Double> time(int reps, Call call) throws Exception {
         List<Double> ms = new ArrayList<>();
+        for (int r = 0; r < Math.min(WARM_UP, reps); r++) {
+            call.run(r);
+        }
         for (int r = 0; r < reps; r++) {
             long t = System.nanoTime();
             call.run(r);

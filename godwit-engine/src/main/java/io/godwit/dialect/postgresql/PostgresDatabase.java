@@ -13,7 +13,6 @@ import io.godwit.spi.MigrationLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +35,12 @@ public final class PostgresDatabase implements Database, CreatesSchema, BackupCa
     public static final String APPLICATION_NAME = "godwit";
     /** How often the server checks, while a statement runs, that a migrator is still connected. */
     private static final String CONNECTION_CHECK = "SET client_connection_check_interval = '1s'";
+    /**
+     * pgjdbc's driver, used directly rather than through {@code DriverManager}, whose first use loads
+     * and initialises every JDBC driver on the class path (SQLite's, DuckDB's, which starts threads):
+     * time a short command such as {@code validate} pays at every cold start.
+     */
+    private static final java.sql.Driver DRIVER = new org.postgresql.Driver();
 
     private final String url;
     private final String user;
@@ -179,7 +184,10 @@ public final class PostgresDatabase implements Database, CreatesSchema, BackupCa
             props.setProperty("password", password);
         }
         props.setProperty("ApplicationName", APPLICATION_NAME);
-        Connection c = DriverManager.getConnection(url, props);
+        Connection c = DRIVER.connect(url, props);
+        if (c == null) {
+            throw new SQLException("Not a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE): " + url);
+        }
         try (Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + quote(schema));
             return c;

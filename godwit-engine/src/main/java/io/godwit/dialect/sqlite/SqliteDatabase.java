@@ -17,14 +17,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -40,6 +41,8 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
     public static final int MAX_STATEMENT_BYTES = 1_000_000_000;
     private final Path file;
     private final Duration busyTimeout;
+    /** The folders the last {@link #openForWriting} created, deepest first: a failed first run removes them. */
+    private volatile List<Path> createdFolders = List.of();
 
     public SqliteDatabase(Path file, Duration busyTimeout) {
         this.file = file.toAbsolutePath().normalize();
@@ -71,7 +74,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         // Not SQLITE_OPEN_READONLY: a read-only connection cannot remove the -wal and -shm files
         // it makes a WAL database create, so a check would leave files behind. query_only
         // refuses writes just the same, and the last connection's close tidies up.
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+        Connection c = connect("jdbc:sqlite:" + file, cfg.toProperties());
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA query_only = ON");
         } catch (SQLException e) {
@@ -87,7 +90,12 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         try {
             Path parent = file.getParent();
             if (parent != null) {
+                List<Path> missing = new ArrayList<>();
+                for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+                    missing.add(p);
+                }
                 Files.createDirectories(parent);
+                createdFolders = List.copyOf(missing);
             }
         } catch (IOException e) {
             throw new GodwitException("Cannot create the folder of " + file + ": " + e.getMessage(), e);
@@ -95,7 +103,16 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         SQLiteConfig cfg = baseConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, cfg.toProperties());
+        return connect("jdbc:sqlite:" + file, cfg.toProperties());
+    }
+
+    /**
+     * A connection from sqlite-jdbc's driver itself, not through {@code DriverManager}: its first use
+     * loads and initialises every JDBC driver on the class path (DuckDB's starts threads), which a
+     * short command such as {@code validate} pays for at every cold start.
+     */
+    static Connection connect(String url, Properties properties) throws SQLException {
+        return org.sqlite.JDBC.createConnection(url, properties);
     }
 
     private SQLiteConfig baseConfig() {
@@ -116,6 +133,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         if (!Files.exists(file)) {
             // The holder we waited for created the file, failed its first run and removed it:
             // our connection points at a deleted file, so nothing we wrote would last.
+            discardCreated();
             lock.close();
             throw new GodwitException("The database file " + file + " was removed while waiting for the migration lock"
                     + " (another process's first migration failed and was discarded). Nothing was applied; run again.");
@@ -187,12 +205,16 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
         }
     }
 
-    /** Removes a database file the failed run created, if it holds no table. */
+    /**
+     * Removes a database file the failed run created, if it holds no table, the migration lock's
+     * file with it (called under that lock: {@link SqliteFileLock} lets a holder remove its file)
+     * and the folders the run created for it, if they are empty.
+     */
     @Override
     public void discardCreated() {
         try {
             if (Files.exists(file)) {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                try (Connection c = connect("jdbc:sqlite:" + file, new Properties());
                      Statement st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
                     if (rs.next() && rs.getInt(1) > 0) {
@@ -203,8 +225,13 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
             }
+            Files.deleteIfExists(lockFile());
+            for (Path folder : createdFolders) {
+                Files.deleteIfExists(folder);   // stops at the first that is not empty
+            }
         } catch (SQLException | IOException e) {
-            // Best effort: the file holds no committed data either way.
+            // Best effort (a folder another process has put a file in stays): the file holds no
+            // committed data either way.
         }
     }
 
@@ -227,7 +254,7 @@ public final class SqliteDatabase implements Database, BackupCapable, RestoreCap
     public Connection openCopy(Path copy) throws SQLException {
         SQLiteConfig cfg = baseConfig();
         cfg.setReadOnly(true);
-        return DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath(), cfg.toProperties());
+        return connect("jdbc:sqlite:" + copy.toAbsolutePath(), cfg.toProperties());
     }
 
     @Override

@@ -12,10 +12,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +32,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>POSIX locks belong to the process, and closing any channel on the file drops them all; so
  * threads of one JVM first queue on a per-file semaphore and only the winner touches the file.
+ *
+ * <p>The holder may remove the file (a failed first run leaves nothing behind): a waiter that had
+ * opened it before then gets the lock of a file no longer at the path. So a new holder checks that
+ * the path still names the file it locked (by inode, through stat); if not, it locks the file now
+ * at the path instead. Two processes never both believe they hold the lock.
  */
 final class SqliteFileLock implements MigrationLock {
     private static final Log LOG = Log.get(SqliteFileLock.class);
@@ -69,10 +78,22 @@ final class SqliteFileLock implements MigrationLock {
     private static SqliteFileLock lockFile(Path path, long deadline, Duration timeout, String database, Semaphore gate) {
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Object key = null;
             while (true) {
+                if (channel == null) {
+                    Opened opened = open(path);
+                    channel = opened.channel();
+                    key = opened.key();
+                }
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
+                    if (!Objects.equals(key, keyAt(path))) {
+                        // The holder we waited for removed the file: lock the one at the path now.
+                        lock.release();
+                        channel.close();
+                        channel = null;
+                        continue;
+                    }
                     String previous = read(channel);
                     if (!previous.isBlank()) {
                         LOG.warn("Taking over the migration lock of {} left by a process that is gone ({})", database, previous);
@@ -98,6 +119,43 @@ final class SqliteFileLock implements MigrationLock {
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /** A channel on the lock file and the file's identity (its inode; null where the OS gives none). */
+    private record Opened(FileChannel channel, Object key) {
+    }
+
+    /**
+     * Opens (creating) the file at {@code path}, and its folder if a holder removed that too. The
+     * path names the same file just before and just after the open, so the channel is on that file;
+     * identities are read with stat, never by opening the file: closing any descriptor of a locked
+     * file would drop this process's lock on it.
+     */
+    private static Opened open(Path path) throws IOException {
+        while (true) {
+            Object before = keyAt(path);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(path.getParent());
+                continue;
+            }
+            Object after = keyAt(path);
+            if (before != null && before.equals(after) || after == null && before == null && Files.exists(path)) {
+                return new Opened(channel, after);
+            }
+            channel.close();   // created now, or replaced meanwhile: the next turn finds it in place
+        }
+    }
+
+    /** The identity of the file now at {@code path}; null when there is none or the OS gives none. */
+    private static Object keyAt(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Statements as long as SQLite allows (the driver's own cap is 1 MB); a failed first run leaves no file. */
+/** Statements as long as SQLite allows (the driver's own cap is 1 MB); a failed first run leaves nothing. */
 class LargeStatementTest {
     @TempDir
     Path temp;
@@ -30,17 +31,30 @@ class LargeStatementTest {
     }
 
     @Test
-    void aFailedFirstRunLeavesNoDatabaseFileBehind() throws Exception {
+    void aFailedFirstRunLeavesNothingBehind() throws Exception {
         MigrationFolder m = new MigrationFolder(temp.resolve("m"), "sqlite");
         m.add(1, "broken", "CREATE TABLE a (x INTEGER);\nINSERT INTO nowhere VALUES (1);");
-        Path db = temp.resolve("data").resolve("g.sqlite3");
+        Path db = temp.resolve("data").resolve("deeper").resolve("g.sqlite3");
 
         assertThatThrownBy(() -> Godwit.configure().sqlite(db).subsystem("m", m.dir()).load().migrate())
                 .isInstanceOf(MigrationFailedError.class);
 
-        // Only the migration lock's file stays (empty): removing it could let a newcomer lock another
-        // file while a waiter holds the old one.
-        assertThat(Files.list(db.getParent())).extracting(p -> p.getFileName().toString()).as("no database, -wal or -shm")
-                .containsExactly("g.sqlite3.godwit-lock");
+        assertThat(temp.resolve("data")).as("no database, -wal, -shm, lock file, nor the folders made for them")
+                .doesNotExist();
+    }
+
+    @Test
+    void aFailedFirstRunInAFolderOfTheUsersLeavesItAsItWas() throws Exception {
+        MigrationFolder m = new MigrationFolder(temp.resolve("m"), "sqlite");
+        m.add(1, "broken", "CREATE TABLE a (x INTEGER);\nINSERT INTO nowhere VALUES (1);");
+        Path folder = Files.createDirectories(temp.resolve("mine"));
+        Files.writeString(folder.resolve("notes.txt"), "kept");
+
+        assertThatThrownBy(() -> Godwit.configure().sqlite(folder.resolve("g.sqlite3")).subsystem("m", m.dir())
+                .load().migrate()).isInstanceOf(MigrationFailedError.class);
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("notes.txt");
+        }
     }
 }

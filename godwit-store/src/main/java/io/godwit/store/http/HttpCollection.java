@@ -11,7 +11,6 @@ import io.godwit.store.QueryResult;
 import io.godwit.store.RecordBatch;
 import io.godwit.store.StoreCollection;
 import io.godwit.store.StoreException;
-import io.godwit.store.embedding.EmbeddingFunction;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -21,25 +20,25 @@ import java.util.UUID;
 
 /**
  * A collection over Chroma's API v2: each call one request to {@code .../collections/{id}/...}.
- * When the handle was made by {@code createCollection} with an embedding function, documents without
- * embeddings and {@code queryTexts} are embedded here, in the client, as Chroma's clients do. As they
- * do too, a batch over the server's {@code max_batch_size} is refused here (TOO_LARGE) before it is
- * sent. A 404 about the collection names it by its name, as the in-process clients do.
+ * It has no embedding function: {@code createCollection} with one wraps it in an
+ * {@link io.godwit.store.embedding.EmbeddedCollection}, which embeds in the client, as Chroma's
+ * clients do; here, inputs or {@code queryTexts} without vectors are refused, naming what is
+ * missing. As Chroma's clients do too, a batch over the server's {@code max_batch_size} is refused
+ * here (TOO_LARGE) before it is sent. A 404 about the collection names it by its name, as the
+ * in-process clients do.
  */
 final class HttpCollection implements StoreCollection {
     private final Transport transport;
     private final String path;
     private final CollectionJson.Description description;
-    private final EmbeddingFunction<?> embeddingFunction;
     private final java.util.function.IntSupplier maxBatchSize;
 
     HttpCollection(Transport transport, String path, CollectionJson.Description description,
-                   EmbeddingFunction<?> embeddingFunction, java.util.function.IntSupplier maxBatchSize) {
+                   java.util.function.IntSupplier maxBatchSize) {
         this.maxBatchSize = maxBatchSize;
         this.transport = transport;
         this.path = path;
         this.description = description;
-        this.embeddingFunction = embeddingFunction;
     }
 
     @Override
@@ -79,25 +78,30 @@ final class HttpCollection implements StoreCollection {
 
     @Override
     public void add(RecordBatch records) {
-        write("add", embedded(checked(records)));
+        write("add", checked("add", records));
     }
 
     @Override
     public void upsert(RecordBatch records) {
-        write("upsert", embedded(checked(records)));
+        write("upsert", checked("upsert", records));
     }
 
     @Override
     public void update(RecordBatch records) {
-        write("update", checked(records));
+        write("update", checked("update", records));
     }
 
     private void write(String op, RecordBatch records) {
         named(() -> transport.post(path + "/" + op, RecordsJson.writeBatch(records)));
     }
 
-    private RecordBatch checked(RecordBatch records) {
+    private RecordBatch checked(String call, RecordBatch records) {
         HttpGodwitClient.requireNonNull(records, "the records are required");
+        if (records.inputs() != null && records.embeddings() == null) {
+            throw StoreException.invalid(call + " in collection '" + name() + "': inputs need an embedding function,"
+                    + " and this collection handle has none; give embeddings, or open the collection"
+                    + " withEmbeddingFunction(...)");
+        }
         int max = maxBatchSize.getAsInt();
         if (records.size() > max) {
             throw new StoreException(StoreException.Kind.TOO_LARGE, records.size() + " records in one call, more than"
@@ -141,10 +145,13 @@ final class HttpCollection implements StoreCollection {
     @Override
     public QueryResult query(QueryRequest request) {
         HttpGodwitClient.requireNonNull(request, "query request is required");
-        List<float[]> vectors = request.queryEmbeddings() != null || request.queryTexts() == null
-                ? request.queryEmbeddings() : embed(request.queryTexts(), "queryTexts");
+        if (request.queryEmbeddings() == null && request.queryTexts() != null) {
+            throw StoreException.invalid("query of collection '" + name() + "': queryTexts need an embedding"
+                    + " function, and this collection handle has none; give queryEmbeddings, or open the collection"
+                    + " withEmbeddingFunction(...)");
+        }
         return RecordsJson.readQueryResult(named(() -> transport.post(path + "/query",
-                RecordsJson.writeQuery(request, vectors))));
+                RecordsJson.writeQuery(request, request.queryEmbeddings()))));
     }
 
     @Override
@@ -156,21 +163,5 @@ final class HttpCollection implements StoreCollection {
     public void modify(CollectionChange change) {
         HttpGodwitClient.requireNonNull(change, "the change is required");
         named(() -> transport.put(path, CollectionJson.writeChange(change)));
-    }
-
-    private RecordBatch embedded(RecordBatch records) {
-        if (records.embeddings() != null || records.documents() == null || embeddingFunction == null) {
-            return records;
-        }
-        return records.embeddings(embed(records.documents(), "documents"));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<float[]> embed(List<?> inputs, String field) {
-        if (embeddingFunction == null) {
-            throw StoreException.invalid(field + " need an embedding function: collection '" + name() + "' has none in"
-                    + " this client; pass embeddings, or use the handle createCollection(... .embeddingFunction(f)) returned");
-        }
-        return ((EmbeddingFunction) embeddingFunction).embed(inputs);
     }
 }

@@ -4,6 +4,7 @@ import io.godwit.store.CollectionScope;
 import io.godwit.store.CreateCollection;
 import io.godwit.store.StoreCollection;
 import io.godwit.store.StoreException;
+import io.godwit.store.embedding.EmbeddedCollection;
 import io.godwit.store.embedding.EmbeddingFunction;
 
 import java.util.ArrayList;
@@ -93,8 +94,14 @@ final class HttpScope implements CollectionScope {
         transport.delete(collections + "/" + Transport.segment(name));
     }
 
-    private HttpCollection handle(com.fasterxml.jackson.databind.JsonNode body, EmbeddingFunction<?> ef) {
+    /**
+     * The collection the server described; with {@code ef}, wrapped to embed in the client after the
+     * check that {@code ef} is the function the collection records (a get-or-create of a collection
+     * made with another function is refused, as in process).
+     */
+    private StoreCollection handle(com.fasterxml.jackson.databind.JsonNode body, EmbeddingFunction<?> ef) {
         CollectionJson.Description d = CollectionJson.read(body);
-        return new HttpCollection(transport, collections + "/" + d.id(), d, ef, maxBatchSize);
+        HttpCollection collection = new HttpCollection(transport, collections + "/" + d.id(), d, maxBatchSize);
+        return ef == null ? collection : EmbeddedCollection.of(collection, ef, false);
     }
 }

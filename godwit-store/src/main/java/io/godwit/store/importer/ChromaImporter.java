@@ -8,6 +8,7 @@ import io.godwit.store.RecordBatch;
 import io.godwit.store.StoreClient;
 import io.godwit.store.StoreCollection;
 import io.godwit.store.StoreException;
+import io.godwit.store.local.CollectionRenames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,9 +31,10 @@ import java.util.stream.Stream;
  * ({@link #STAGING}) and the database file is moved into place last, so an import killed at any
  * instant leaves no store there; run again, it discards the staging folder and starts over, ending
  * the same. Into an existing store, a name clash is refused before anything is written; each
- * collection is written under a temporary name ({@link #TEMPORARY_PREFIX}) and renamed only after
- * every collection was written and verified; a run killed before the renames leaves only
- * temporary-named collections, which the next run deletes before it starts over.
+ * collection is written under a temporary name ({@link #TEMPORARY_PREFIX}) and all are renamed in
+ * one transaction ({@link CollectionRenames}) only after every collection was written and
+ * verified; a run killed before that transaction commits leaves only temporary-named collections,
+ * which the next run deletes before it starts over, and one killed after it a finished import.
  */
 public final class ChromaImporter {
     /** The staging folder inside a new store's directory; its presence means an unfinished import. */
@@ -56,8 +58,8 @@ public final class ChromaImporter {
                                             Function<Path, StoreClient> open, ProgressListener progress) {
         if (Files.exists(targetDir.resolve(databaseFile))) {
             throw new ImportException(null, "A Godwit store already exists at " + targetDir.resolve(databaseFile)
-                    + "; its collections are kept and the import adds to them only when no name clashes (godwit import"
-                    + " --into-existing), or import into an empty folder.");
+                    + "; import into it with ChromaImporter.intoStore (as `godwit import --path` does for a folder that"
+                    + " holds a store: it adds collections when no name clashes), or into an empty folder.");
         }
         long start = System.nanoTime();
         Path staging = targetDir.resolve(STAGING);
@@ -101,18 +103,37 @@ public final class ChromaImporter {
                 long stored = ImportVerifier.verify(source, c, to, batch, progress, total);
                 out.add(new ImportReport.CollectionReport(c.path(), total, stored));
             }
+            if (existing) {
+                publish(written);
+            }
         } catch (RuntimeException e) {
             if (existing) {
                 written.forEach(w -> client.scope(w.tenant(), w.database()).deleteCollection(w.name()));
             }
             throw e;
         }
-        if (existing) {
-            for (int i = 0; i < written.size(); i++) {
-                written.get(i).modify(CollectionChange.rename(source.collections().get(i).name()));
-            }
-        }
         return out;
+    }
+
+    /**
+     * Gives the staged collections their names: in process, in one transaction, so that a crash at
+     * any instant leaves all of them or none under the final names. A client of another kind (over
+     * HTTP) has no such transaction; there they are renamed one by one.
+     */
+    private void publish(List<StoreCollection> written) {
+        List<String> names = source.collections().stream().map(SourceCollection::name).toList();
+        if (CollectionRenames.together(written)) {
+            try {
+                CollectionRenames.renameTogether(written, names);
+            } catch (StoreException e) {
+                throw new ImportException(null, "Cannot give the imported collections their names: " + e.getMessage()
+                        + ". Nothing of the import is left in the store; run it again.", e);
+            }
+            return;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            written.get(i).modify(CollectionChange.rename(names.get(i)));
+        }
     }
 
     private StoreCollection create(StoreClient client, SourceCollection c, boolean temporary) {

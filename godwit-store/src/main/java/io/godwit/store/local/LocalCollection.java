@@ -36,6 +36,14 @@ public final class LocalCollection implements StoreCollection {
         this.function = function;
     }
 
+    Store store() {
+        return store;
+    }
+
+    CollectionRow row() {
+        return row;
+    }
+
     @Override
     public UUID id() {
         return row.id();

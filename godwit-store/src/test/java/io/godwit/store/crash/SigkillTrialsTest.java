@@ -64,7 +64,8 @@ class SigkillTrialsTest {
             // stdout, losing the ACKs still in the pipe, which the reader must count.
             p.toHandle().destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
+            reader.join(60_000);   // the pipe ends with the process: the reader has every ACK the writer printed
+            assertThat(reader.isAlive()).as("trial %d: the ACK reader reached the end of the output", trial).isFalse();
             int lastAck = acked.get();
             killedWhileWriting += lastAck >= 0 ? 1 : 0;
             next = check(next, lastAck, trial);

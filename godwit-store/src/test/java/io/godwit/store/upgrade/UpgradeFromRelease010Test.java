@@ -46,7 +46,7 @@ class UpgradeFromRelease010Test {
     void everyRecordMetadataValueAndDocumentIsIntactAfterTheUpgrade() throws IOException {
         try (GodwitClient client = GodwitClient.persistent(fixture())) {
             assertThat(client.migrationsAppliedOnOpen().applied()).extracting(a -> a.subsystem() + "/" + a.version())
-                    .containsExactly("sysdb/7", "embeddings_queue/5", "metadb/5");
+                    .containsExactly("sysdb/7", "embeddings_queue/5", "metadb/5", "metadb/6");
             try (Stream<Path> backups = Files.list(temp.resolve("backups"))) {
                 assertThat(backups.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".sqlite3"));
             }
