@@ -45,8 +45,9 @@ class LockFileRemovalTest {
 
         try (SqliteFileLock second = SqliteFileLock.acquire(lockFile, Duration.ofSeconds(60), db.toString())) {
             List<String> before = SqliteFiles.query(db, "SELECT count(*) FROM migrations");
-            // Long enough for a waiter that took the removed file's lock to apply its one migration.
-            Thread.sleep(3000);
+            // The waiter now has the new file open (the removed one's descriptor reads "(deleted)"):
+            // it waits on our lock. A waiter that had kept the removed file's lock migrates and exits instead.
+            awaitOpened(waiter, lockFile);
             assertThat(SqliteFiles.query(db, "SELECT count(*) FROM migrations")).as("nothing applied while we hold the lock")
                     .isEqualTo(before);
         }
