@@ -2,11 +2,11 @@ package io.godwit.store.local;
 
 import io.godwit.store.Space;
 import io.godwit.store.vector.ExactVectorSegment;
+import io.godwit.store.vector.Vectors;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 
 /** Seeded clustered vectors (records named {@code r<i>}) and exact answers over them, for the store's index tests. */
@@ -15,21 +15,7 @@ final class SeededVectors {
     }
 
     static float[][] clustered(long seed, int n, int dim, int clusters) {
-        Random r = new Random(seed);
-        float[][] centres = new float[clusters][dim];
-        for (float[] c : centres) {
-            for (int i = 0; i < dim; i++) {
-                c[i] = (float) r.nextGaussian();
-            }
-        }
-        float[][] out = new float[n][dim];
-        for (float[] v : out) {
-            float[] c = centres[r.nextInt(clusters)];
-            for (int i = 0; i < dim; i++) {
-                v[i] = c[i] + 0.5f * (float) r.nextGaussian();
-            }
-        }
-        return out;
+        return Vectors.clustered(seed, n, dim, clusters);
     }
 
     /** Each vector scaled to length 1. */

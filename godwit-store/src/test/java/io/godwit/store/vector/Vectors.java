@@ -8,12 +8,12 @@ import java.util.Random;
 import java.util.function.LongPredicate;
 
 /** Seeded clustered test vectors and exact answers to compare the index with. */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {
     }
 
-    static float[][] clustered(long seed, int n, int dim, int clusters) {
+    public static float[][] clustered(long seed, int n, int dim, int clusters) {
         Random r = new Random(seed);
         float[][] centres = new float[clusters][dim];
         for (float[] c : centres) {
