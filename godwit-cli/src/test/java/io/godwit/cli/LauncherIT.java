@@ -112,7 +112,8 @@ class LauncherIT {
             // The pid the launcher was started as is the server's JVM itself, with the defaults.
             String cmdline = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).replace('\0', ' ');
             assertThat(cmdline).contains("java ").contains("-Xms32m").contains("-Xmx256m").contains("-XX:+UseSerialGC")
-                    .contains("-Djdk.nio.maxCachedBufferSize=262144").contains("-jar ").doesNotContain("SharedArchiveFile");
+                    .contains("-Djdk.nio.maxCachedBufferSize=262144").contains("--add-modules jdk.incubator.vector")
+                    .contains("-jar ").doesNotContain("SharedArchiveFile");
             assertThat(Files.readString(Path.of("/proc", String.valueOf(p.pid()), "environ"))).contains("MALLOC_ARENA_MAX=2\0");
             p.destroy();   // SIGTERM to that pid: the server drains and stops
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

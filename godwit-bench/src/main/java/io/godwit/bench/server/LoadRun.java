@@ -37,9 +37,17 @@ final class LoadRun {
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextBatch = new AtomicLong();
     private final String prefix;
+    private final Pacer pacer;
 
+    /** A run whose writers add as fast as they can. */
     LoadRun(String prefix) {
+        this(prefix, 0);
+    }
+
+    /** A run whose writers together add {@code recordsPerSecond} (0: as fast as they can; see {@link Pacer}). */
+    LoadRun(String prefix, double recordsPerSecond) {
         this.prefix = prefix;
+        this.pacer = new Pacer(recordsPerSecond / BATCH);
     }
 
     static float[] vector(Random random) {
@@ -82,6 +90,9 @@ final class LoadRun {
             pool.submit(() -> {
                 StoreCollection c = handle(client, collection);
                 while (System.nanoTime() < end) {
+                    if (!awaitSlot()) {
+                        return;
+                    }
                     RecordBatch batch = batch(nextBatch.getAndIncrement());
                     long t = System.nanoTime();
                     try {
@@ -116,6 +127,17 @@ final class LoadRun {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the pacer's next slot; false when interrupted. */
+    private boolean awaitSlot() {
+        try {
+            pacer.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static StoreCollection handle(StoreClient client, String name) {

@@ -60,34 +60,17 @@ public final class Distances {
         return d < 0 ? 1f / (1f - d) : d + 1f;
     }
 
+    /** The squared Euclidean distance ({@link Kernels}: SIMD when the JVM allows it). */
     static float squaredL2(float[] a, float[] b) {
-        float s0 = 0;
-        float s1 = 0;
-        int i = 0;
-        for (; i + 1 < a.length; i += 2) {
-            float d0 = a[i] - b[i];
-            float d1 = a[i + 1] - b[i + 1];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-        }
-        for (; i < a.length; i++) {
-            float d = a[i] - b[i];
-            s0 += d * d;
-        }
-        return s0 + s1;
+        return Kernels.INSTANCE.squaredL2(a, b);
     }
 
     static float dot(float[] a, float[] b) {
-        float s0 = 0;
-        float s1 = 0;
-        int i = 0;
-        for (; i + 1 < a.length; i += 2) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return s0 + s1;
+        return Kernels.INSTANCE.dot(a, b);
+    }
+
+    /** How distances are computed in this JVM ("vector API (8 float lanes)" or "scalar"), for log lines. */
+    public static String kernels() {
+        return Kernels.INSTANCE.describe();
     }
 }
