@@ -4,7 +4,10 @@ import io.godwit.store.DeleteRequest;
 import io.godwit.store.StoreException;
 import io.godwit.store.metadata.RecordFilter;
 
+import io.godwit.store.vector.LogEntry;
+
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,13 +27,15 @@ final class Deletes {
         }
         Reads.checkIds("delete", request.ids());
         RecordFilter filter = RecordFilter.parse(request.where(), request.whereDocument());
-        return store.connections().write("delete from collection '" + handle.name() + "'", c -> {
+        CommittedWrite written = store.connections().write("delete from collection '" + handle.name() + "'", c -> {
             CollectionRow row = Current.collection(c, handle);
             List<Long> rows = RecordRows.select(c, store.postgres(), row, request.ids(), filter, null, 0);
             if (rows.isEmpty()) {
-                return 0L;
+                return null; // nothing logged
             }
             String epoch = StoreEpoch.ensure(c);
+            long after = CommittedWrite.position(c, row);
+            List<LogEntry> entries = new ArrayList<>(rows.size());
             long[] seqs = Sequences.reserve(c, store.postgres(), "embeddings_queue", "seq_id", rows.size());
             java.util.Map<Long, RecordRows.Loaded> loaded = RecordRows.load(c, rows, java.util.Set.of());
             try (RecordLog log = new RecordLog(c, row.topic());
@@ -38,6 +43,7 @@ final class Deletes {
                  PreparedStatement record = c.prepareStatement("DELETE FROM embeddings WHERE id = ?")) {
                 for (int i = 0; i < rows.size(); i++) {
                     log.add(seqs[i], RecordLog.DELETE, loaded.get(rows.get(i)).id(), rows.get(i), null, null, null, null);
+                    entries.add(LogEntry.delete(seqs[i], rows.get(i)));
                     document.setLong(1, rows.get(i));
                     document.addBatch();
                     record.setLong(1, rows.get(i));
@@ -51,8 +57,10 @@ final class Deletes {
             if (!store.settings().keepLog()) {
                 RecordLog.purge(c, row, epoch, seqs[0], store.vectorsHold(row.id()));
             }
-            return (long) rows.size();
+            return new CommittedWrite(epoch, row.vectorSegment(), after, seqs[seqs.length - 1], entries);
         });
+        store.logged(handle.id(), written);
+        return written == null ? 0L : written.entries().size();
     }
 
     private static boolean isEmpty(java.util.Map<String, Object> filter) {

@@ -2,6 +2,7 @@ package io.godwit.store.local;
 
 import io.godwit.store.Float32Encoding;
 import io.godwit.store.StoreException;
+import io.godwit.store.vector.LogEntry;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ final class RecordWriter {
     }
 
     static void write(Store store, CollectionRow handle, int operation, CheckedBatch b) {
-        store.connections().write(b.call() + " to collection '" + handle.name() + "'", c -> {
+        CommittedWrite written = store.connections().write(b.call() + " to collection '" + handle.name() + "'", c -> {
             CollectionRow row = Current.collection(c, handle);
             String epoch = StoreEpoch.ensure(c);
             fixDimension(c, row, b);
@@ -43,9 +44,11 @@ final class RecordWriter {
                 }
             }
             if (applied.isEmpty()) {
-                return null;
+                return null; // nothing logged
             }
             boolean pg = store.postgres();
+            long after = CommittedWrite.position(c, row);
+            List<LogEntry> entries = new ArrayList<>(applied.size());
             long[] seqs = Sequences.reserve(c, pg, "embeddings_queue", "seq_id", applied.size());
             long[] newRows = Sequences.reserve(c, pg, "embeddings", "id", inserts);
             try (RecordLog log = new RecordLog(c, row.topic()); MetadataRows meta = new MetadataRows(c);
@@ -66,6 +69,9 @@ final class RecordWriter {
                     PreparedStatement ps = existingRow == null ? insert : update;
                     long recordRow = existingRow == null ? newRows[next++] : existingRow;
                     log.add(seqs[k], operation, id, recordRow, vector, metadata, document, uri);
+                    if (given != null) {
+                        entries.add(new LogEntry(seqs[k], recordRow, given.clone())); // the caller may reuse its array
+                    }
                     if (existingRow == null) {
                         insert.setLong(1, recordRow);
                         insert.setString(2, row.metadataSegment());
@@ -99,8 +105,9 @@ final class RecordWriter {
             if (!store.settings().keepLog()) {
                 RecordLog.purge(c, row, epoch, seqs[0], store.vectorsHold(row.id()));
             }
-            return null;
+            return new CommittedWrite(epoch, row.vectorSegment(), after, seqs[seqs.length - 1], entries);
         });
+        store.logged(handle.id(), written);
     }
 
     /** The first vector fixes a collection's dimension; after that every vector must have it (Chroma's message). */

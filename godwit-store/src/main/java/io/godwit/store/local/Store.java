@@ -84,6 +84,18 @@ public final class Store implements AutoCloseable {
                         epoch, row.name(), listener())))).segment();
     }
 
+    /**
+     * Hands a committed write to the collection's open segment, if it serves that write's epoch and
+     * segment (after a restore, rollback or modify the segment reopens and reads the log itself).
+     * Called after the commit, outside the write lock: the segment may make the writer wait (bounded).
+     */
+    void logged(java.util.UUID collection, CommittedWrite write) {
+        OpenSegment open = write == null ? null : vectors.get(collection);
+        if (open != null && open.epoch().equals(write.epoch()) && open.row().vectorSegment().equals(write.vectorSegment())) {
+            open.segment().logged(write.after(), write.last(), write.entries());
+        }
+    }
+
     /** The lowest position this client's open segment of {@code collection} still needs from the log. */
     long vectorsHold(UUID collection) {
         OpenSegment s = vectors.get(collection);

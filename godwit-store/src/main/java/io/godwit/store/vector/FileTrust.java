@@ -1,5 +1,6 @@
 package io.godwit.store.vector;
 
+import io.godwit.internal.Log;
 import java.util.UUID;
 
 /**
@@ -8,7 +9,34 @@ import java.util.UUID;
  * than the log holds, and the log must still hold everything after it.
  */
 final class FileTrust {
+    private static final Log LOG = Log.get(FileTrust.class);
+
     private FileTrust() {
+    }
+
+    /** The loaded file when it can serve, else null and why ({@code why} starting "rebuilt: ..." is the segment's origin). */
+    record Verdict(IndexFile.Loaded loaded, String why) {
+    }
+
+    /** Loads the file of {@code f} and judges it; says why it cannot serve in a log line unless {@code quiet} (or missing). */
+    static Verdict load(SegmentFiles f, UUID epoch, IndexParams params, VectorLog log, boolean quiet) {
+        IndexFile.Loaded loaded;
+        try {
+            loaded = f.load();
+        } catch (DamagedIndexException e) {
+            if (!e.getMessage().endsWith(": missing") && !quiet) {
+                LOG.warn("{}; rebuilding it from the database", e.getMessage());
+            }
+            return new Verdict(null, e.getMessage());
+        }
+        String why = why(loaded.header(), epoch, params, log);
+        if (why != null) {
+            if (!quiet) {
+                LOG.warn("vector index {}: {}; rebuilding it from the database", f.index(), why);
+            }
+            return new Verdict(null, why);
+        }
+        return new Verdict(loaded, null);
     }
 
     /** Why the file with {@code h} cannot serve, or null when it can. */

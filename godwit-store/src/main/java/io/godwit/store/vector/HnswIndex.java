@@ -33,7 +33,12 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  */
 public final class HnswIndex {
     private final IndexParams params;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * Fair: the indexer takes the write lock once per insertion, back to back; unfair, it would take
+     * it again before the searches woken by its release could run, and starve them (measured under
+     * load: queries waited tens of milliseconds each). Fair, a search waits for at most one insertion.
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final List<float[]> vectors;
     private long[] ordToId;
     private final Map<Long, Integer> idToOrd;

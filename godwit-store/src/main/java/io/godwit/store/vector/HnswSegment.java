@@ -1,6 +1,5 @@
 package io.godwit.store.vector;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,22 +8,24 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.LongPredicate;
 import io.godwit.internal.Log;
 
 /**
  * One collection's vector segment: an HNSW graph fed from the log in seq_id order, plus the log
  * entries read but not yet in the graph ({@link PendingTail}), which every query scans exactly.
  *
- * <p>Positions: {@code seenSeqId}, the last entry read from the log (every query first reads what
- * is new: read-your-writes, in this process and across processes); the graph holds every entry up
- * to the smallest pending one. The index file records that position, so a reopened segment replays
- * the log from there (replaying is idempotent).
+ * <p>Positions: {@code seenSeqId}, the last entry taken from the log: the writes of this process are
+ * handed over as they commit ({@link #offer}, so they are indexed in the background without any
+ * query), and every query first reads what is still new in its own snapshot (another process's
+ * writes: read-your-writes across processes); the graph holds every entry up to the smallest pending
+ * one. The index file records that position, so a reopened segment replays the log from there
+ * (replaying is idempotent).
  *
  * <p>Threads: queries run concurrently under the read lock; log entries are appended under the
  * write lock (briefly); one indexer task at a time per segment moves pending entries into the graph
  * ({@link HnswIndex} locks per insertion) and then forgets them under the write lock; it alone
- * flushes and compacts, so the graph never changes while it is written.
+ * flushes and compacts, so the graph never changes while it is written. A write of this process
+ * that finds the tail over {@link SegmentOptions#maxPending} waits for the indexer ({@link #awaitRoom}).
  */
 public final class HnswSegment implements AutoCloseable {
     private static final Log LOG = Log.get(HnswSegment.class); // SLF4J's when the application has it
@@ -39,26 +40,29 @@ public final class HnswSegment implements AutoCloseable {
     private final ReentrantLock catchUp = new ReentrantLock();
     private final ReentrantLock indexing = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicBoolean timerSet = new AtomicBoolean();
     private final PendingTail pending = new PendingTail();
+    private final HandedWrites handed = new HandedWrites();
+    private final WriteRoom room = new WriteRoom();
+    /** The indexer failed: writes no longer wait for it (queries still scan the tail). */
+    private volatile boolean stalled;
     private volatile HnswIndex index;
     private volatile long seenSeqId;
-    private volatile long durableSeqId = -1;
     private volatile boolean closed;
     /** Records of a rebuild carry this seq_id; no file is written until they are all in the graph. */
     private long rebuildSeqId = -1;
     /** How the segment was opened: from its file, or rebuilt and why. */
     private String origin = "in memory";
-    private volatile long unflushed;
-    /** Told the seq_id each written file covers, so the store records it and keeps the log after it. */
-    private java.util.function.LongConsumer flushed = seq -> { };
+    private final SegmentFlushes flushes;
 
-    private HnswSegment(IndexParams params, UUID epoch, VectorLog log, SegmentOptions options, SegmentFiles files) {
+    /** {@code flushed}: told the seq_id each written file covers, so the store records it and keeps the log after it. */
+    private HnswSegment(IndexParams params, UUID epoch, VectorLog log, SegmentOptions options, SegmentFiles files,
+                        java.util.function.LongConsumer flushed) {
         this.params = params;
         this.epoch = epoch;
         this.log = log;
         this.options = options;
         this.files = files;
+        this.flushes = new SegmentFlushes(files, options, epoch, params, flushed);
     }
 
     /**
@@ -77,14 +81,13 @@ public final class HnswSegment implements AutoCloseable {
     public static HnswSegment open(IndexParams params, UUID epoch, Path dir, VectorLog log, SegmentOptions options,
                                    java.util.function.LongConsumer flushed) {
         SegmentFiles files = dir == null ? null : SegmentFiles.open(dir);
-        HnswSegment s = new HnswSegment(params, epoch, log, options, files);
-        s.flushed = flushed;
+        HnswSegment s = new HnswSegment(params, epoch, log, options, files, flushed);
         IndexFile.Loaded loaded = files == null ? null : s.usable(files, false);
         if (loaded != null) {
             s.origin = "file";
             s.index = loaded.index();
             s.seenSeqId = loaded.header().seqId();
-            s.durableSeqId = loaded.header().seqId();
+            s.flushes.opened(loaded.header().seqId());
         } else {
             s.rebuild();
         }
@@ -95,7 +98,7 @@ public final class HnswSegment implements AutoCloseable {
     /** A segment over the file in {@code dir} for reading only ({@link IndexInspection}): no lock, never indexes or writes. */
     static HnswSegment forReading(IndexParams params, UUID epoch, Path dir, VectorLog log) {
         HnswSegment s = new HnswSegment(params, epoch, log, new SegmentOptions(1, 1, 1, java.time.Duration.ofDays(1), 0),
-                SegmentFiles.readOnly(dir));
+                SegmentFiles.readOnly(dir), seq -> { });
         s.closed = true; // entries read stay in the pending tail
         return s;
     }
@@ -113,25 +116,11 @@ public final class HnswSegment implements AutoCloseable {
 
     /** The file's index when it can serve this segment; otherwise null, having said why. */
     private IndexFile.Loaded usable(SegmentFiles f, boolean quiet) {
-        IndexFile.Loaded loaded;
-        try {
-            loaded = f.load();
-        } catch (DamagedIndexException e) {
-            origin = "rebuilt: " + e.getMessage();
-            if (!e.getMessage().endsWith(": missing") && !quiet) {
-                LOG.warn("{}; rebuilding it from the database", e.getMessage());
-            }
-            return null;
+        FileTrust.Verdict v = FileTrust.load(f, epoch, params, log, quiet);
+        if (v.loaded() == null) {
+            origin = "rebuilt: " + v.why();
         }
-        String why = FileTrust.why(loaded.header(), epoch, params, log);
-        if (why != null) {
-            origin = "rebuilt: " + why;
-            if (!quiet) {
-                LOG.warn("vector index {}: {}; rebuilding it from the database", f.index(), why);
-            }
-            return null;
-        }
-        return loaded;
+        return v.loaded();
     }
 
     /** Starts over from the database: an empty graph, every record pending (so queries answer at once, exactly). */
@@ -165,6 +154,10 @@ public final class HnswSegment implements AutoCloseable {
     public void catchUp(VectorLog from) {
         catchUp.lock();
         try {
+            absorbHanded();
+            if (from.lastSeqId() <= seenSeqId) {
+                return; // nothing in the caller's snapshot that the segment has not taken
+            }
             if (!from.holdsAfter(seenSeqId)) {
                 resync(from);
             }
@@ -190,8 +183,48 @@ public final class HnswSegment implements AutoCloseable {
             }
         } finally {
             catchUp.unlock();
+            schedule();
         }
-        schedule();
+    }
+
+    /**
+     * A write of this process, just committed: the collection's log after {@code after} up to
+     * {@code last} is {@code entries} (row ids and vectors, null for deletes; vectors not shared with
+     * the caller). Taken into the pending tail when it continues the segment's position, else left to
+     * the log; then indexed in the background. Never blocks.
+     */
+    public void offer(long after, long last, List<LogEntry> entries) {
+        if (!closed && last > seenSeqId) {
+            handed.offer(new HandedWrites.Write(after, last, entries));
+            schedule();
+        }
+    }
+
+    /**
+     * Waits while more than {@link SegmentOptions#maxPending} records wait to be indexed, at most
+     * {@link SegmentOptions#maxPendingWait}: called by a writer after its commit (outside every lock),
+     * so that adds faster than the indexer are paced by it instead of making every query scan more.
+     */
+    public void awaitRoom() {
+        room.await(() -> closed || stalled || pendingCount() + handed.queued() <= options.maxPending(),
+                options.maxPendingWait());
+    }
+
+    /** Takes the handed writes that continue the position into the tail; the caller holds the catch-up lock. */
+    private void absorbHanded() {
+        List<HandedWrites.Write> writes = handed.take(seenSeqId);
+        if (writes.isEmpty()) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            for (HandedWrites.Write w : writes) {
+                w.entries().forEach(pending::put);
+                seenSeqId = w.last();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
@@ -242,33 +275,14 @@ public final class HnswSegment implements AutoCloseable {
         catchUp(from);
         lock.readLock().lock();
         try {
-            ExactScan scan = new ExactScan(params.space(), query, k);
-            HnswIndex graph = index;
-            if (candidates != null && candidates.size() <= options.exactBelow()) {
-                pending.scanCandidates(scan, graph, candidates);
-                return scan.result();
-            }
-            LongPredicate accept = candidates == null ? id -> !pending.contains(id)
-                    : id -> candidates.test(id) && !pending.contains(id);
-            graph.search(query, k, accept, efSearch).forEach(scan::offerHit);
-            pending.scan(scan, candidates);
-            List<Hit> hits = scan.result();
-            if (hits.size() < k) {
-                // The graph could not reach k admitted records (few match, or deletions cut it):
-                // scan them all, so that nResults are returned when that many match.
-                ExactScan all = new ExactScan(params.space(), query, k);
-                graph.scanLive(all, accept);
-                pending.scan(all, candidates);
-                hits = all.result();
-            }
-            return hits;
+            return SegmentSearch.search(params, options, index, pending, query, k, candidates, efSearch);
         } finally {
             lock.readLock().unlock();
         }
     }
 
     private void schedule() {
-        if (!closed && !isPendingEmpty() && scheduled.compareAndSet(false, true)) {
+        if (!closed && (handed.queued() > 0 || !isPendingEmpty()) && scheduled.compareAndSet(false, true)) {
             Indexers.POOL.execute(this::drain);
         }
     }
@@ -282,19 +296,22 @@ public final class HnswSegment implements AutoCloseable {
         }
     }
 
-    /** The indexer task: moves pending entries into the graph, a batch at a time, flushing when due. */
+    /** The indexer task: takes the handed writes, moves pending entries into the graph a batch at a time, flushes when due. */
     private void drain() {
         indexing.lock();
         try {
-            while (!closed && indexOneBatch()) {
+            while (!closed && absorbThenIndex()) {
+                room.signal();
                 maybeCompact();
                 maybeFlush(false);
             }
         } catch (RuntimeException e) {
+            stalled = true;
             LOG.error("vector index: indexing stopped ({}); queries still answer, scanning the unindexed records", e.toString(), e);
         } finally {
             scheduled.set(false);
             indexing.unlock();
+            room.signal();
         }
         schedule(); // entries that came after the last look
         scheduleTimedFlush();
@@ -302,20 +319,28 @@ public final class HnswSegment implements AutoCloseable {
 
     /** Once idle with unflushed records, flushes {@code flushInterval} later (unless a flush came first). */
     private void scheduleTimedFlush() {
-        if (closed || files == null || !files.writer() || unflushed == 0 || !timerSet.compareAndSet(false, true)) {
-            return;
-        }
-        Indexers.TIMER.schedule(() -> Indexers.POOL.execute(() -> {
-            timerSet.set(false);
-            indexing.lock();
-            try {
-                if (!closed) {
-                    maybeFlush(true);
+        if (!closed) {
+            flushes.scheduleTimed(() -> {
+                indexing.lock();
+                try {
+                    if (!closed) {
+                        maybeFlush(true);
+                    }
+                } finally {
+                    indexing.unlock();
                 }
-            } finally {
-                indexing.unlock();
-            }
-        }), options.flushInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            });
+        }
+    }
+
+    private boolean absorbThenIndex() {
+        catchUp.lock();
+        try {
+            absorbHanded();
+        } finally {
+            catchUp.unlock();
+        }
+        return indexOneBatch();
     }
 
     private boolean indexOneBatch() {
@@ -337,7 +362,7 @@ public final class HnswSegment implements AutoCloseable {
         lock.writeLock().lock();
         try {
             pending.removeApplied(batch);
-            unflushed += batch.size();
+            flushes.indexed(batch.size());
         } finally {
             lock.writeLock().unlock();
         }
@@ -359,32 +384,15 @@ public final class HnswSegment implements AutoCloseable {
 
     /** Writes the file when due (or always, when {@code force}), if this segment is the folder's writer. */
     private void maybeFlush(boolean force) {
-        if (files == null || !files.writer()) {
-            return;
-        }
-        long at;
-        lock.readLock().lock();
-        try {
-            if (pending.minSeqId() <= rebuildSeqId) {
-                return; // a rebuild in progress: its records are in no log to replay
+        flushes.maybe(force, index, () -> {
+            lock.readLock().lock();
+            try {
+                // During a rebuild its records are in no log to replay: no file until they are in the graph.
+                return pending.minSeqId() <= rebuildSeqId ? -1 : graphSeqIdLocked();
+            } finally {
+                lock.readLock().unlock();
             }
-            boolean due = force ? unflushed > 0 || durableSeqId < 0 : options.flushDueBySize(unflushed, index.size());
-            if (!due) {
-                return;
-            }
-            at = pending.isEmpty() ? seenSeqId : Math.min(seenSeqId, pending.minSeqId() - 1);
-        } finally {
-            lock.readLock().unlock();
-        }
-        try {
-            files.save(new IndexHeader(epoch, at, params), index);
-            durableSeqId = at;
-            unflushed = 0;
-            flushed.accept(at);
-        } catch (IOException e) {
-            LOG.warn("vector index {}: cannot write it ({}); it will be rebuilt or caught up from the log on the next open",
-                    files.index(), e.toString());
-        }
+        });
     }
 
     /** Writes the index file now, if this segment is the folder's writer (after the batch in progress). */
@@ -401,7 +409,7 @@ public final class HnswSegment implements AutoCloseable {
     public boolean awaitIndexed(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < end) {
-            if (isPendingEmpty() && !scheduled.get()) {
+            if (isPendingEmpty() && handed.queued() == 0 && !scheduled.get()) {
                 return true;
             }
             Thread.sleep(5);
@@ -445,15 +453,19 @@ public final class HnswSegment implements AutoCloseable {
     public long graphSeqId() {
         lock.readLock().lock();
         try {
-            return pending.isEmpty() ? seenSeqId : Math.min(seenSeqId, pending.minSeqId() - 1);
+            return graphSeqIdLocked();
         } finally {
             lock.readLock().unlock();
         }
     }
 
+    private long graphSeqIdLocked() {
+        return pending.isEmpty() ? seenSeqId : Math.min(seenSeqId, pending.minSeqId() - 1);
+    }
+
     /** The position the index file covers (-1: none written): the log must keep what is after it. */
     public long durableSeqId() {
-        return durableSeqId;
+        return flushes.durableSeqId();
     }
 
     /** Records waiting in the pending tail. */
@@ -468,7 +480,7 @@ public final class HnswSegment implements AutoCloseable {
 
     /** True when this segment writes its folder's files (it holds the writer lock). */
     public boolean writer() {
-        return files != null && files.writer();
+        return flushes.writer();
     }
 
     /**
@@ -478,6 +490,7 @@ public final class HnswSegment implements AutoCloseable {
      */
     public void abandon() {
         closed = true;
+        room.signal();
         if (files != null) {
             files.close();
         }
@@ -486,9 +499,10 @@ public final class HnswSegment implements AutoCloseable {
     /** Flushes what is in the graph (not waiting for the pending tail, which the log still holds) and lets go of the folder. */
     @Override
     public void close() {
+        closed = true; // first: a writer waiting for room returns, and no new batch starts
+        room.signal();
         indexing.lock();
         try {
-            closed = true;
             maybeFlush(true);
         } finally {
             indexing.unlock();

@@ -55,6 +55,16 @@ public final class HnswVectorSegment implements VectorSegment {
         });
     }
 
+    /** Hands the write to the open segment (none before the first query), then waits while its tail is over the bound. */
+    @Override
+    public void logged(long after, long last, List<LogEntry> entries) {
+        HnswSegment s = segment;
+        if (s != null) {
+            s.offer(after, last, entries);
+            s.awaitRoom();
+        }
+    }
+
     private HnswSegment opened(VectorLog log, int dimension) {
         HnswSegment s = segment;
         if (s == null) {

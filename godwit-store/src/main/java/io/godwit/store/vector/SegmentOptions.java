@@ -12,22 +12,37 @@ import java.time.Duration;
  * once the indexer is idle, {@code flushInterval} after the first unflushed one; always on close.
  * {@code exactBelow}: a filtered query with at most that many candidates is answered by an exact
  * scan of them instead of a filtered graph search (measured: README, "Vector index").
+ * {@code maxPending}: the most records the pending tail (scanned exactly by every query) may hold before
+ * a write of this process waits for the indexer, at most {@code maxPendingWait} (README, "How a query
+ * is answered").
  */
 public record SegmentOptions(int batchSize, int syncThreshold, double flushFraction, Duration flushInterval,
-                             int exactBelow) {
+                             int exactBelow, int maxPending, Duration maxPendingWait) {
 
     public static final int DEFAULT_EXACT_BELOW = 4_000;
+    public static final int DEFAULT_MAX_PENDING = 5_000;
+    public static final Duration DEFAULT_MAX_PENDING_WAIT = Duration.ofSeconds(5);
+
+    /** With the default bound of the pending tail. */
+    public SegmentOptions(int batchSize, int syncThreshold, double flushFraction, Duration flushInterval, int exactBelow) {
+        this(batchSize, syncThreshold, flushFraction, flushInterval, exactBelow, DEFAULT_MAX_PENDING,
+                DEFAULT_MAX_PENDING_WAIT);
+    }
 
     public static SegmentOptions of(CollectionConfiguration c) {
         return new SegmentOptions(c.batchSize(), c.syncThreshold(), 0.5, Duration.ofSeconds(30), DEFAULT_EXACT_BELOW);
     }
 
     public SegmentOptions withExactBelow(int value) {
-        return new SegmentOptions(batchSize, syncThreshold, flushFraction, flushInterval, value);
+        return new SegmentOptions(batchSize, syncThreshold, flushFraction, flushInterval, value, maxPending, maxPendingWait);
     }
 
     public SegmentOptions withFlushInterval(Duration value) {
-        return new SegmentOptions(batchSize, syncThreshold, flushFraction, value, exactBelow);
+        return new SegmentOptions(batchSize, syncThreshold, flushFraction, value, exactBelow, maxPending, maxPendingWait);
+    }
+
+    public SegmentOptions withMaxPending(int records, Duration wait) {
+        return new SegmentOptions(batchSize, syncThreshold, flushFraction, flushInterval, exactBelow, records, wait);
     }
 
     /** True when {@code unflushed} newly indexed records call for a flush by their number. */

@@ -89,6 +89,17 @@ public interface VectorSegment extends AutoCloseable {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * A write of this client just committed (called after the commit, outside every lock, from the
+     * writer's thread): the collection's log after seq_id {@code after} up to {@code last} is exactly
+     * {@code entries}, in seq_id order (a vector, or null for a delete; entries that leave the vector as
+     * it was are left out; the vectors are the segment's own). A segment may take them without reading
+     * the log back, and may keep the writer waiting, bounded, while it is too far behind; it must still
+     * read the log before answering (other processes write too).
+     */
+    default void logged(long after, long last, List<LogEntry> entries) {
+    }
+
     /** The collection was deleted: remove whatever the segment keeps outside the database. */
     default void dropped() {
     }

@@ -186,4 +186,60 @@ abstract class VectorIndexContract {
     private static String top(StoreCollection c, float[] q) {
         return c.query(QueryRequest.embedding(q).nResults(1)).ids().get(0).get(0);
     }
+
+    /**
+     * Writes of this client reach the index as they commit: four writers at once (their hand-offs may
+     * arrive out of order), and no query from the first one on, yet the index catches up with the whole
+     * log; meanwhile each writer's own records are found exactly right after its add returns.
+     */
+    @Test
+    void writesAreIndexedInTheBackgroundWithoutAnyQuery() throws Exception {
+        float[][] data = SeededVectors.clustered(21, 4_000, 24, 20);
+        try (GodwitClient client = open()) {
+            StoreCollection c = fill(client.createCollection(CreateCollection.named("background")), new float[][] {data[0]}, 1);
+            awaitIndexed(client, c); // opens the segment (on the first query)
+            java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<Integer>> misses = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                misses.add(writers.submit(() -> {
+                    int missed = 0;
+                    for (int i = 1 + writer; i < data.length; i += 4 * 50) {
+                        List<String> ids = new ArrayList<>();
+                        List<float[]> vectors = new ArrayList<>();
+                        for (int j = i; j < Math.min(data.length, i + 4 * 50); j += 4) {
+                            ids.add("r" + j);
+                            vectors.add(data[j]);
+                        }
+                        c.add(RecordBatch.of(ids.toArray(String[]::new)).embeddings(vectors));
+                        if (writer == 0) {
+                            missed += c.query(QueryRequest.embedding(vectors.get(vectors.size() - 1)).nResults(1))
+                                    .ids().get(0).equals(List.of(ids.get(ids.size() - 1))) ? 0 : 1;
+                        }
+                    }
+                    return missed;
+                }));
+            }
+            writers.shutdown();
+            for (java.util.concurrent.Future<Integer> m : misses) {
+                assertThat(m.get()).as("records not found right after their add").isZero();
+            }
+            for (int i = 0; i < 120_000 / 20; i++) {
+                IndexStatus s = client.indexStatus().stream().filter(x -> x.collectionId().equals(c.id())).findFirst()
+                        .orElseThrow();
+                if (s.lag() == 0) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            IndexStatus caughtUp = client.indexStatus().stream().filter(x -> x.collectionId().equals(c.id())).findFirst()
+                    .orElseThrow();
+            assertThat(caughtUp.lag()).as("log entries not in the graph, without any query since the writes").isZero();
+            for (int i = 0; i < data.length; i += 97) {
+                QueryResult r = c.query(QueryRequest.embedding(data[i]).nResults(1).include(Include.DISTANCES));
+                assertThat(r.ids().get(0)).containsExactly("r" + i);
+                assertThat(r.distances().get(0).get(0)).isCloseTo(0f, within(1e-4f));
+            }
+        }
+    }
 }
