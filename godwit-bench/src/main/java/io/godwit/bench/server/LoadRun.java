@@ -35,6 +35,8 @@ final class LoadRun {
     final LoadStats queries = new LoadStats();
     final AtomicLong wrongAnswers = new AtomicLong();
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /** Acknowledged ids missing afterwards ({@link #lost}), once checked. */
+    long lostWrites = -1;
     private final AtomicLong nextBatch = new AtomicLong();
     private final String prefix;
     private final Pacer pacer;

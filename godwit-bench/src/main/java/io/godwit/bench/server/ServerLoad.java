@@ -13,8 +13,13 @@ import java.util.Locale;
  * peer in the same run, then the same load on Godwit with the server SIGKILLed mid-way and restarted:
  * every acknowledged write must be there afterwards and no query answer may be malformed.
  *
- * <pre>java -cp CLASSPATH io.godwit.bench.server.ServerLoad REPO [SECONDS]</pre>
- * (bench/server.sh builds and runs it). Ports 18450-18452.
+ * <p>Each side adds as fast as it can (free-running), so the two end up holding different numbers of
+ * records; then both run again with adds paced at one rate (the peer's free-running rate unless
+ * {@code ADD_RATE} records/s is given, see {@link Pacer}), so that both answer queries over the same
+ * number of records. {@code ADD_RATE} 0 skips the paced runs.
+ *
+ * <pre>java -cp CLASSPATH io.godwit.bench.server.ServerLoad REPO [SECONDS] [ADD_RATE]</pre>
+ * (bench/server.sh builds and runs it). Ports: {@code -Dbench.port=P} and the two above it (default 18450).
  */
 public final class ServerLoad {
     private static final int WRITERS = 8;
@@ -27,49 +32,67 @@ public final class ServerLoad {
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args[0]);
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Double addRate = args.length > 2 ? Double.valueOf(args[2]) : null;
+        int port = Integer.getInteger("bench.port", 18450);
         Path work = Files.createTempDirectory("godwit-server-load");
         System.out.printf("Server load: %d writers (batches of %d, %d-d), %d readers (k=%d), %d s; work in %s%n",
                 WRITERS, LoadRun.BATCH, LoadRun.DIMENSIONS, READERS, LoadRun.K, seconds, work);
-
-        LoadRun peer;
-        long peerRss;
-        try (ServerProcess server = ServerProcess.peer(repo, work.resolve("peer"), 18451, work.resolve("peer.log"))) {
-            try (RssPeak rss = RssPeak.of(server)) {
-                peer = load(server.client(), "peer", seconds);
-                peerRss = rss.megabytes();
-            }
+        Side peer = side(repo, work, "peer", port + 1, seconds, 0);
+        Side godwit = side(repo, work, "godwit", port, seconds, 0);
+        compare("free-running adds", peer, godwit, seconds);
+        double paced = addRate != null ? addRate : peer.run.adds.records.get() / (double) seconds;
+        if (paced > 0) {
+            System.out.printf(Locale.ROOT, "Paced: both sides add %.0f records/s%n", paced);
+            compare(String.format(Locale.ROOT, "adds paced at %.0f records/s", paced),
+                    side(repo, work, "peer-paced", port + 1, seconds, paced),
+                    side(repo, work, "godwit-paced", port, seconds, paced), seconds);
         }
-        LoadRun godwit;
-        long godwitRss;
-        try (ServerProcess server = ServerProcess.godwit(repo, work.resolve("godwit"), 18450, work.resolve("godwit.log"))) {
-            try (RssPeak rss = RssPeak.of(server)) {
-                godwit = load(server.client(), "godwit", seconds);
-                godwitRss = rss.megabytes();
-            }
-        }
-        report("Chroma peer", peer, seconds, peerRss);
-        report("godwit run", godwit, seconds, godwitRss);
-        System.out.printf(Locale.ROOT, "Ratios godwit/peer: adds %.2fx, queries %.2fx, add p99 %.2fx, query p99 %.2fx%n",
-                rate(godwit.adds, seconds) / rate(peer.adds, seconds), rate(godwit.queries, seconds) / rate(peer.queries, seconds),
-                godwit.adds.quantileMillis(0.99) / peer.adds.quantileMillis(0.99),
-                godwit.queries.quantileMillis(0.99) / peer.queries.quantileMillis(0.99));
-        crash(repo, work, seconds);
+        crash(repo, work, seconds, port + 2);
     }
 
-    private static LoadRun load(StoreClient client, String name, int seconds) throws InterruptedException {
+    /** One side's run and its peak resident set. */
+    private record Side(LoadRun run, long rss) {
+    }
+
+    private static Side side(Path repo, Path work, String name, int port, int seconds, double addRate) throws Exception {
+        Path data = work.resolve(name);
+        Path log = work.resolve(name + ".log");
+        try (ServerProcess server = name.startsWith("peer") ? ServerProcess.peer(repo, data, port, log)
+                : ServerProcess.godwit(repo, data, port, log); RssPeak rss = RssPeak.of(server)) {
+            LoadRun run = load(server.client(), name, seconds, addRate);
+            return new Side(run, rss.megabytes());
+        }
+    }
+
+    private static void compare(String title, Side peer, Side godwit, int seconds) {
+        System.out.println("== " + title);
+        report("Chroma peer", peer.run, seconds, peer.rss);
+        report("godwit run", godwit.run, seconds, godwit.rss);
+        System.out.printf(Locale.ROOT, "Ratios godwit/peer: adds %.2fx, queries %.2fx, add p99 %.2fx, query p50 %.2fx,"
+                        + " query p99 %.2fx, peak RSS %.2fx%n",
+                rate(godwit.run.adds, seconds) / rate(peer.run.adds, seconds),
+                rate(godwit.run.queries, seconds) / rate(peer.run.queries, seconds),
+                godwit.run.adds.quantileMillis(0.99) / peer.run.adds.quantileMillis(0.99),
+                godwit.run.queries.quantileMillis(0.5) / peer.run.queries.quantileMillis(0.5),
+                godwit.run.queries.quantileMillis(0.99) / peer.run.queries.quantileMillis(0.99),
+                godwit.rss / (double) peer.rss);
+    }
+
+    private static LoadRun load(StoreClient client, String name, int seconds, double addRate) throws InterruptedException {
         StoreCollection c = client.getOrCreateCollection("load");
-        LoadRun run = new LoadRun(name);
+        LoadRun run = new LoadRun(name, addRate);
         run.seed(c, SEED_BATCHES);
         run.run(client, "load", WRITERS, READERS, seconds);
-        System.out.printf("%s: lost %d of %d acknowledged%n", name, run.lost(c), run.acknowledged.size());
+        run.lostWrites = run.lost(c);
+        System.out.printf("%s: lost %d of %d acknowledged%n", name, run.lostWrites, run.acknowledged.size());
         return run;
     }
 
     /** Godwit under the same load, SIGKILLed a third of the way in and restarted on the same port and store. */
-    private static void crash(Path repo, Path work, int seconds) throws Exception {
+    private static void crash(Path repo, Path work, int seconds, int port) throws Exception {
         Path data = work.resolve("crash");
         Path log = work.resolve("crash.log");
-        ServerProcess first = ServerProcess.godwit(repo, data, 18452, log);
+        ServerProcess first = ServerProcess.godwit(repo, data, port, log);
         StoreClient client = first.client();
         StoreCollection c = client.getOrCreateCollection("load");
         LoadRun run = new LoadRun("crash");
@@ -80,7 +103,7 @@ public final class ServerLoad {
                 Thread.sleep(seconds * 1000L / 3);
                 first.kill();
                 System.out.println("SIGKILLed godwit run (pid " + first.pid() + "); restarting");
-                second.set(ServerProcess.godwit(repo, data, 18452, log));
+                second.set(ServerProcess.godwit(repo, data, port, log));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -103,9 +126,10 @@ public final class ServerLoad {
 
     private static void report(String name, LoadRun r, int seconds, long rss) {
         System.out.printf(Locale.ROOT, "| %s | %.1f batches/s (%.0f records/s) | p50 %.1f ms, p99 %.1f ms | %.1f queries/s |"
-                        + " p50 %.1f ms, p99 %.1f ms | errors %d/%d | wrong %d | peak RSS %d MB |%n", name,
+                        + " p50 %.1f ms, p99 %.1f ms | errors %d/%d | wrong %d | lost %d of %d | peak RSS %d MB |%n", name,
                 rate(r.adds, seconds), r.adds.records.get() / (double) seconds, r.adds.quantileMillis(0.5),
                 r.adds.quantileMillis(0.99), rate(r.queries, seconds), r.queries.quantileMillis(0.5),
-                r.queries.quantileMillis(0.99), r.adds.errors.get(), r.queries.errors.get(), r.wrongAnswers.get(), rss);
+                r.queries.quantileMillis(0.99), r.adds.errors.get(), r.queries.errors.get(), r.wrongAnswers.get(),
+                r.lostWrites, r.acknowledged.size(), rss);
     }
 }
