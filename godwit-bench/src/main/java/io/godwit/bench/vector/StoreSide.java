@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * {@code no-rebuild} to skip the rebuild after the file is deleted; writes DIR/godwit.json.
  */
 public final class StoreSide {
+    /** Queries before each timed phase, so that the JIT has compiled the search (a running server is warm). */
+    static final int WARM_UP = 200;
     private static final int BATCH = 5_000;
 
     private StoreSide() {
@@ -118,7 +120,7 @@ public final class StoreSide {
     }
 
     static Answers run(StoreCollection c, float[][] queries, int k, Map<String, Object> where) {
-        for (int i = 0; i < Math.min(20, queries.length); i++) {
+        for (int i = 0; i < Math.min(WARM_UP, queries.length); i++) {
             c.query(QueryRequest.embedding(queries[i]).nResults(k).where(where)); // warm-up
         }
         Answers a = new Answers();

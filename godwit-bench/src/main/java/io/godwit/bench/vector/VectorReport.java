@@ -64,12 +64,13 @@ final class VectorReport {
                     Double.NaN, "%.2e", false));
         }
         JsonNode paths = g.get("filterPaths");
-        if (paths.has("graph10")) {
-            r.add(String.format("| %s | filtered p50 ms, graph / exact scan: 10 %% | %.2f / %.2f | | |", workload,
-                    paths.get("graph10").asDouble(), paths.get("exact10").asDouble()));
-            r.add(String.format("| %s | filtered p50 ms, graph / exact scan: 1 %% | %.2f / %.2f | | |", workload,
-                    paths.get("graph1").asDouble(), paths.get("exact1").asDouble()));
-        }
+        paths.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("graph@")) {
+                String n = name.substring("graph@".length());
+                r.add(String.format("| %s | filtered p50 ms, graph / exact scan: %,d candidates | %.2f / %.2f | | |", workload,
+                        Integer.parseInt(n), paths.get(name).asDouble(), paths.get("exact@" + n).asDouble()));
+            }
+        });
         if (peer != null && peer.efError != null) {
             r.add("| " + workload + " | peer ef_search change refused | | " + peer.efError.replace("|", "/") + " | |");
         }
