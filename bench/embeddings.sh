@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 command -v node >/dev/null || { echo "node is needed for the transformers.js side" >&2; exit 1; }
 
 echo "Building godwit-bench and what it needs..."
-mvn -q -pl godwit-bench -am package -DskipTests
+# The build runs niced (it is not what is measured), so that it does not take the machine from the others.
+nice -n 15 mvn -q -pl godwit-bench -am package -DskipTests
 # No install scripts: onnxruntime-node's CPU binaries are in its npm package.
 [ -d godwit-embeddings-minilm/golden/node_modules ] || ONNXRUNTIME_NODE_INSTALL=skip npm ci --prefix godwit-embeddings-minilm/golden --no-audit --no-fund --ignore-scripts
 CP="godwit-bench/target/classes:$(cat godwit-bench/target/classpath.txt)"

@@ -22,7 +22,14 @@ let last = [];
 for (const size of batches.map(Number)) {
   const vectors = [];
   t = process.hrtime.bigint();
-  for (let from = 0; from < texts.length; from += size) vectors.push(...await embed(texts.slice(from, from + size)));
+  for (let from = 0; from < texts.length; from += size) {
+    vectors.push(...await embed(texts.slice(from, from + size)));
+    const done = from + size;
+    if (done % 2000 < size && done > size) {   // a line every 2,000 texts, as the Godwit side prints
+      const rate = done / (Number(process.hrtime.bigint() - t) / 1e9);
+      console.error(`  transformers.js, batch ${size}: ${done} texts, ${rate.toFixed(1)} texts/s so far`);
+    }
+  }
   rates[size] = texts.length / (Number(process.hrtime.bigint() - t) / 1e9);
   console.error(`transformers.js, batch ${size}: ${rates[size].toFixed(1)} texts/s`);
   last = vectors;

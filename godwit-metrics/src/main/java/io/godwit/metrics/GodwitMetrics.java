@@ -23,6 +23,7 @@ import java.util.Objects;
  *
  * <p>Series carry a {@code collection} tag only with {@link #withPerCollection(boolean) per-collection}
  * series on: their number grows with the collections, which a Prometheus server must be sized for.
+ * A collection's series are removed when it is deleted or renamed, and all of them on a reset.
  * Thread-safe; one instance per registry and store.
  */
 public final class GodwitMetrics {
@@ -30,13 +31,14 @@ public final class GodwitMetrics {
     private final boolean perCollection;
     private final EngineMetrics engine;
     private final StoreMetrics store;
-    private volatile StoreGauges gauges;
+    private final CollectionSeries series;
 
     private GodwitMetrics(MeterRegistry registry, boolean perCollection) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.perCollection = perCollection;
         this.engine = new EngineMetrics(registry);
-        this.store = new StoreMetrics(registry, engine, perCollection, this::collectionSeen);
+        this.series = new CollectionSeries(registry);
+        this.store = new StoreMetrics(registry, engine, perCollection ? series : null);
     }
 
     public static GodwitMetrics of(MeterRegistry registry) {
@@ -62,12 +64,12 @@ public final class GodwitMetrics {
         return store;
     }
 
-    /** {@code settings} with this binder's store listener. */
+    /** {@code settings} with this binder's store listener, beside the listener they already have (spans, say). */
     public Settings applyTo(Settings settings) {
-        return settings.withListener(store);
+        return settings.withListener(Listeners.both(settings.listener(), store));
     }
 
-    /** {@code builder} with this binder's engine listener. */
+    /** {@code builder} with this binder's engine listener only; for metrics and spans, {@code events(Listeners.both(...))}. */
     public GodwitConfiguration.Builder applyTo(GodwitConfiguration.Builder builder) {
         return builder.events(engine);
     }
@@ -77,13 +79,6 @@ public final class GodwitMetrics {
      * entries, index lag (and per collection when on). Call once, after the client opened.
      */
     public void bindGauges(GodwitClient client) {
-        gauges = new StoreGauges(registry, Objects.requireNonNull(client, "client"));
-    }
-
-    private void collectionSeen(String collection) {
-        StoreGauges g = gauges;
-        if (g != null) {
-            g.collection(collection);
-        }
+        series.gauges(new StoreGauges(registry, Objects.requireNonNull(client, "client"), series));
     }
 }

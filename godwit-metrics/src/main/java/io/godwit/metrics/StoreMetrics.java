@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * The store's events as meters: each collection call's latency (a histogram), records and failures
@@ -22,15 +21,13 @@ import java.util.function.Consumer;
 final class StoreMetrics implements StoreListener {
     private final MeterRegistry registry;
     private final EngineMetrics engine;
-    private final boolean perCollection;
-    private final Consumer<String> seen;
+    /** The per-collection series; null when they are off. */
+    private final CollectionSeries series;
 
-    /** @param seen told of each collection a call touched, when per-collection series are on (to bind its gauges) */
-    StoreMetrics(MeterRegistry registry, EngineMetrics engine, boolean perCollection, Consumer<String> seen) {
+    StoreMetrics(MeterRegistry registry, EngineMetrics engine, CollectionSeries series) {
         this.registry = registry;
         this.engine = engine;
-        this.perCollection = perCollection;
-        this.seen = seen;
+        this.series = series;
     }
 
     @Override
@@ -66,11 +63,25 @@ final class StoreMetrics implements StoreListener {
     }
 
     private Tags collectionTag(String collection) {
-        if (!perCollection || collection == null) {
+        if (series == null || collection == null) {
             return Tags.empty();
         }
-        seen.accept(collection);
+        series.seen(collection);
         return Tags.of("collection", collection);
+    }
+
+    @Override
+    public void collectionGone(String collection) {
+        if (series != null) {
+            series.gone(collection);
+        }
+    }
+
+    @Override
+    public void storeReset() {
+        if (series != null) {
+            series.allGone();
+        }
     }
 
     /** A StoreException's kind ({@code invalid_argument}, {@code busy}, ...), {@code engine} for the engine's, else {@code internal}. */

@@ -36,4 +36,16 @@ public interface StoreListener extends EngineListener {
      */
     default void indexRebuilt(String collection, String reason, long records, Duration took) {
     }
+
+    /**
+     * The collection that was named {@code collection} is gone from this client: deleted (alone, or with
+     * its database or tenant), or renamed away from that name. Called once the change committed; figures
+     * kept under that name should end (a collection of the same name in another database keeps its own).
+     */
+    default void collectionGone(String collection) {
+    }
+
+    /** The store was reset by this client: every collection is gone. Called once the reset finished. */
+    default void storeReset() {
+    }
 }

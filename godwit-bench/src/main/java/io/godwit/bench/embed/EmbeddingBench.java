@@ -18,7 +18,8 @@ import java.util.Map;
  * [--texts=N] [--threads=N]}; prints a Markdown table and writes it to {@code OUT/embeddings.md}.
  *
  * <p>Both sides get the same ONNX Runtime thread count (default: one per core) and embed the first
- * 32 texts once before timing. The vectors of both sides are compared at the end (least cosine).
+ * 32 texts once before timing; for each batch size transformers.js's pass runs right after
+ * Godwit's, never beside it. The vectors of both sides are compared at the end (least cosine).
  */
 public final class EmbeddingBench {
 
@@ -42,65 +43,88 @@ public final class EmbeddingBench {
                 "Texts: the first " + count + " distinct WordNet noun glosses (" + Glosses.DATA_NOUN + "), "
                         + "mean " + texts.stream().mapToInt(String::length).sum() / count + " characters",
                 "ONNX Runtime threads per call: " + threads + " on both sides"));
-        String loadBefore = load();
-        Side godwit = godwit(texts, threads);
-        String loadBetween = load();
-        System.out.println("Godwit done (load " + loadBetween + "); now transformers.js");
-        Peer.Result peer = Peer.run(golden, texts, threads, BATCHES, out);
-        lines.add("Load average (1, 5, 15 min) as Godwit's side starts: " + loadBefore + "; as transformers.js's starts: "
-                + loadBetween + "; at the end: " + load());
-        lines.add("transformers.js: @huggingface/transformers " + peer.version() + " (node " + nodeVersion() + ")");
+        Run run = run(texts, threads, golden, out);
+        lines.add("Load average (1, 5, 15 min) as each pass starts: " + String.join("; ", run.loads)
+                + "; at the end: " + load());
+        lines.add("transformers.js: @huggingface/transformers " + run.peerVersion + " (node " + nodeVersion() + ")");
         lines.add("");
-        lines.addAll(table(godwit, peer));
+        lines.addAll(table(run));
         lines.add("");
         lines.add(String.format("Vectors of both sides, batch 32: least cosine %.7f over %d texts",
-                leastCosine(godwit.vectors, peer.vectors()), count));
+                leastCosine(run.godwitVectors, run.peerVectors), count));
         Files.write(out.resolve("embeddings.md"), lines);
         lines.forEach(System.out::println);
     }
 
-    private record Side(double loadSeconds, double modelMb, double endMb, Map<Integer, Double> rates,
-                        List<float[]> vectors) {
+    /** Both sides' figures: per batch size, and of the loaded model. */
+    private static final class Run {
+        final Map<Integer, Double> godwitRates = new LinkedHashMap<>();
+        final Map<Integer, Double> peerRates = new LinkedHashMap<>();
+        final List<String> loads = new ArrayList<>();
+        double godwitLoadSeconds;
+        double godwitModelMb;
+        double godwitEndMb;
+        Peer.Result firstPeer;
+        String peerVersion;
+        List<float[]> godwitVectors;
+        List<float[]> peerVectors;
     }
 
-    private static Side godwit(List<String> texts, int threads) {
+    /**
+     * Loads Godwit's model once, then for each batch size runs Godwit's pass and right after it
+     * transformers.js's pass (a process per pass), so that the two passes compared share nearly the
+     * same machine load (on a shared machine the load can move a lot in the minutes of one pass).
+     */
+    private static Run run(List<String> texts, int threads, Path golden, Path out) throws Exception {
+        Run run = new Run();
         double before = Rss.mb();
         long t = System.nanoTime();
-        Map<Integer, Double> rates = new LinkedHashMap<>();
-        List<float[]> vectors = null;
         try (DefaultEmbeddingFunction f = DefaultEmbeddingFunction.create(
                 DefaultEmbeddingFunction.Options.defaults().intraOpThreads(threads))) {
             f.embed(texts.subList(0, 32));
-            double loadSeconds = (System.nanoTime() - t) / 1e9;
+            run.godwitLoadSeconds = (System.nanoTime() - t) / 1e9;
             System.gc();
-            double modelMb = Rss.mb() - before;
+            run.godwitModelMb = Rss.mb() - before;
             for (int size : BATCHES) {
-                vectors = new ArrayList<>(texts.size());
+                String loadNow = load();
+                run.godwitVectors = new ArrayList<>(texts.size());
                 t = System.nanoTime();
                 for (int from = 0; from < texts.size(); from += size) {
-                    vectors.addAll(f.embed(texts.subList(from, Math.min(texts.size(), from + size))));
+                    run.godwitVectors.addAll(f.embed(texts.subList(from, Math.min(texts.size(), from + size))));
+                    progress("Godwit", size, from + size, t);
                 }
-                rates.put(size, texts.size() / ((System.nanoTime() - t) / 1e9));
-                System.out.printf("Godwit, batch %d: %.1f texts/s%n", size, rates.get(size));
+                run.godwitRates.put(size, texts.size() / ((System.nanoTime() - t) / 1e9));
+                System.out.printf("Godwit, batch %d: %.1f texts/s; now transformers.js%n", size, run.godwitRates.get(size));
+                String loadPeer = load();
+                Peer.Result peer = Peer.run(golden, texts, threads, List.of(size), out);
+                run.peerRates.put(size, peer.rates().get(size));
+                run.peerVectors = peer.vectors();
+                run.peerVersion = peer.version();
+                if (run.firstPeer == null) {
+                    run.firstPeer = peer;
+                }
+                run.loads.add("batch " + size + ": Godwit " + loadNow + ", transformers.js " + loadPeer);
             }
-            return new Side(loadSeconds, modelMb, Rss.mb(), rates, vectors);
+            run.godwitEndMb = Rss.mb();
         }
+        return run;
     }
 
-    private static List<String> table(Side godwit, Peer.Result peer) {
+    private static List<String> table(Run run) {
         List<String> rows = new ArrayList<>(List.of(
                 "| | Godwit (DJL tokenizers + ONNX Runtime Java) | transformers.js | ratio Godwit / transformers.js |",
                 "| --- | ---: | ---: | ---: |"));
         for (int size : BATCHES) {
-            double g = godwit.rates.get(size);
-            double p = peer.rates().get(size);
+            double g = run.godwitRates.get(size);
+            double p = run.peerRates.get(size);
             rows.add(String.format("| texts/s, batch %d | %.1f | %.1f | %.2f |", size, g, p, g / p));
         }
-        rows.add(String.format("| load + first batch | %.1f s | %.1f s | |", godwit.loadSeconds, peer.loadSeconds()));
+        Peer.Result peer = run.firstPeer;
+        rows.add(String.format("| load + first batch | %.1f s | %.1f s | |", run.godwitLoadSeconds, peer.loadSeconds()));
         rows.add(String.format("| resident memory taken by the loaded model | %.0f MB | %.0f MB | %.2f |",
-                godwit.modelMb, peer.modelMb(), godwit.modelMb / peer.modelMb()));
+                run.godwitModelMb, peer.modelMb(), run.godwitModelMb / peer.modelMb()));
         rows.add(String.format("| resident memory of the process at the end | %.0f MB | %.0f MB | %.2f |",
-                godwit.endMb, peer.endMb(), godwit.endMb / peer.endMb()));
+                run.godwitEndMb, peer.endMb(), run.godwitEndMb / peer.endMb()));
         return rows;
     }
 
@@ -114,6 +138,14 @@ public final class EmbeddingBench {
             least = Math.min(least, dot);
         }
         return least;
+    }
+
+    /** A line every 2,000 texts, so that a slow pass shows its rate (and the load) before it ends. */
+    private static void progress(String side, int size, int done, long start) throws java.io.IOException {
+        if (done % 2000 < size && done > size) {
+            System.out.printf("  %s, batch %d: %d texts, %.1f texts/s so far (load %s)%n", side, size, done,
+                    done / ((System.nanoTime() - start) / 1e9), load());
+        }
     }
 
     /** The 1-, 5- and 15-minute load averages. */

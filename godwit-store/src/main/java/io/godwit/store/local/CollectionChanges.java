@@ -58,9 +58,10 @@ final class CollectionChanges {
                 : MetadataValues.collection(where, change.newMetadata());
         CollectionConfiguration config = change.newConfiguration() == null ? null
                 : ConfigurationJson.check(change.newConfiguration());
-        store.connections().write(where, c -> {
+        String renamedFrom = store.connections().write(where, c -> {
             CollectionRow row = Current.collection(c, handle);
-            if (newName != null && !newName.equals(row.name())) {
+            boolean renamed = newName != null && !newName.equals(row.name());
+            if (renamed) {
                 if (CollectionRows.byName(c, row.databaseId(), newName).isPresent()) {
                     throw StoreException.exists(where + ": Collection [" + newName + "] already exists");
                 }
@@ -75,10 +76,13 @@ final class CollectionChanges {
                         : config.withEmbeddingFunction(row.configuration().embeddingFunction());
                 CollectionRows.configure(c, row.id(), kept);
             }
-            return null;
+            return renamed ? row.name() : null;
         });
         if (config != null) {
             store.forgetVectors(handle.id(), false); // reopened on next use: rebuilt when the graph's parameters changed
+        }
+        if (renamedFrom != null) {
+            store.listener().collectionGone(renamedFrom);
         }
     }
 }

@@ -74,6 +74,7 @@ public final class LocalScope implements CollectionScope {
             return row.id();
         });
         store.forgetVectors(deleted, true);
+        store.listener().collectionGone(name);
     }
 
     private StoreCollection handle(CollectionRow row) {

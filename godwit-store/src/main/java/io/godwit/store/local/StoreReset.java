@@ -47,6 +47,7 @@ final class StoreReset {
         engine.migrate();
         store.holdInUse(engine);
         store.connections().write("start a new epoch", c -> StoreEpoch.ensure(c));
+        store.listener().storeReset();
     }
 
     private static List<String> names(Connection c, String sql) throws SQLException {

@@ -53,16 +53,18 @@ public final class Tenancy {
 
     public void deleteTenant(String name) {
         Names.required("tenant name", name);
-        store.connections().write("delete tenant " + name, c -> {
+        List<String> gone = store.connections().write("delete tenant " + name, c -> {
             if (!tenantExists(c, name)) {
                 throw StoreException.notFound("Tenant [" + name + "] does not exist");
             }
+            List<String> collections = new ArrayList<>();
             for (Database d : databases(c, name, null, 0)) {
-                deleteDatabaseRows(c, d);
+                collections.addAll(deleteDatabaseRows(c, d));
             }
             Jdbc.update(c, "DELETE FROM tenants WHERE id = ?", name);
-            return null;
+            return collections;
         });
+        gone.forEach(store.listener()::collectionGone);
     }
 
     public Database createDatabase(String tenant, String name) {
@@ -99,20 +101,24 @@ public final class Tenancy {
     public void deleteDatabase(String tenant, String name) {
         Names.required("tenant name", tenant);
         Names.required("database name", name);
-        store.connections().write("delete database " + name, c -> {
+        List<String> gone = store.connections().write("delete database " + name, c -> {
             Database d = database(c, tenant, name).orElseThrow(() -> StoreException.notFound("Database [" + name
                     + "] does not exist in tenant [" + tenant + "]"));
-            deleteDatabaseRows(c, d);
-            return null;
+            return deleteDatabaseRows(c, d);
         });
+        gone.forEach(store.listener()::collectionGone);
     }
 
-    private void deleteDatabaseRows(Connection c, Database d) throws SQLException {
+    /** Deletes the database's collections and the database; returns the collections' names. */
+    private List<String> deleteDatabaseRows(Connection c, Database d) throws SQLException {
+        List<String> names = new ArrayList<>();
         for (CollectionRow row : CollectionRows.list(c, d.id().toString(), null, 0)) {
             CollectionRows.delete(c, row);
             store.forgetVectors(row.id(), true);
+            names.add(row.name());
         }
         Jdbc.update(c, "DELETE FROM databases WHERE id = ?", d.id().toString());
+        return names;
     }
 
     /** The database's id; NOT_FOUND naming the tenant or the database. Every collection call starts here. */
