@@ -3,6 +3,8 @@
 // server supports it; query embeddings as arrays, which is all the 1.0 server takes). Usage: node peer-workload.js CONFIG.json > RESULT.json
 //   CONFIG: {port, dir, n, dim, queries, space, batch, k, efAlt, filters: [{name, where, bucketBelow}]}
 //   dir holds data.f32 and queries.f32 (little-endian float32, row after row).
+//   With CONFIG.collection (a name), no records are added: the queries run against that existing
+//   collection (Godwit's server over the store the in-process side wrote), without the ef phase.
 // Records are "r<i>" with metadata {bucket: i % 100}. Prints one JSON object: add seconds, and per
 // phase the answers (ids as row numbers, distances) and each query's milliseconds.
 const fs = require("fs");
@@ -49,8 +51,16 @@ async function queries(id, qs, where) {
 }
 
 async function main() {
-  const data = rows("data.f32", cfg.dim);
   const qs = rows("queries.f32", cfg.dim);
+  if (cfg.collection) {
+    const existing = await call("GET", `${base}/collections/${cfg.collection}`);
+    const out = { addSeconds: 0, phases: {} };
+    out.phases.default = await queries(existing.id, qs, null);
+    for (const f of cfg.filters) out.phases[f.name] = await queries(existing.id, qs, f.where);
+    process.stdout.write(JSON.stringify(out));
+    return;
+  }
+  const data = rows("data.f32", cfg.dim);
   const name = `bench_${cfg.space}_${cfg.dim}_${Date.now()}`;
   const coll = await call("POST", `${base}/collections`, {
     name, configuration: { hnsw: { space: cfg.space } }, get_or_create: false,

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.function.LongPredicate;
 import java.util.stream.IntStream;
@@ -28,7 +30,7 @@ final class Dataset {
     final int n;
     final int dim;
     final int k;
-    final float[][] data;
+    float[][] data;
     final float[][] queries;
     long[][] truth;
     long[][] truth10;
@@ -60,13 +62,14 @@ final class Dataset {
             ExactScan one = new ExactScan(space, queries[q], k);
             float[] qp = Distances.prepare(space, queries[q]);
             for (int i = 0; i < n; i++) {
-                Hit h = new Hit(i, Distances.distance(space, qp, Distances.prepare(space, data[i])));
-                all.offerHit(h);
+                // data of cosine workloads is unit length already (SeededVectors normalises it)
+                float d = Distances.distance(space, qp, space == Space.COSINE ? data[i] : Distances.prepare(space, data[i]));
+                all.offerDistance(i, d);
                 if (TEN_PERCENT.test(i)) {
-                    ten.offerHit(h);
+                    ten.offerDistance(i, d);
                 }
                 if (ONE_PERCENT.test(i)) {
-                    one.offerHit(h);
+                    one.offerDistance(i, d);
                 }
             }
             truth[q] = ids(all.result());
@@ -79,6 +82,11 @@ final class Dataset {
         return hits.stream().mapToLong(Hit::id).toArray();
     }
 
+    /** Lets go of the records (the truth and the queries stay): the Godwit side and the peer read the files. */
+    void release() {
+        data = null;
+    }
+
     /** Writes data.f32 and queries.f32 (little-endian float32, as the peer script reads them). */
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -87,21 +95,34 @@ final class Dataset {
     }
 
     private static void writeRows(Path file, float[][] rows) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(rows.length * rows[0].length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float[] r : rows) {
-            buf.asFloatBuffer().put(r);
-            buf.position(buf.position() + r.length * 4);
+        ByteBuffer buf = ByteBuffer.allocate(rows[0].length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (float[] r : rows) {
+                buf.clear();
+                buf.asFloatBuffer().put(r);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
         }
-        Files.write(file, buf.array());
     }
 
+    /** Row after row, one row's bytes in memory at a time (a million rows are 1.5 GB). */
     static float[][] readRows(Path file, int dim) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[][] rows = new float[buf.capacity() / (4 * dim)][dim];
-        for (float[] r : rows) {
-            buf.asFloatBuffer().get(r);
-            buf.position(buf.position() + dim * 4);
+        ByteBuffer buf = ByteBuffer.allocate(dim * 4).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            float[][] rows = new float[(int) (ch.size() / (4L * dim))][];
+            for (int i = 0; i < rows.length; i++) {
+                buf.clear();
+                while (buf.hasRemaining()) {
+                    ch.read(buf);
+                }
+                buf.flip();
+                rows[i] = new float[dim];
+                buf.asFloatBuffer().get(rows[i]);
+            }
+            return rows;
         }
-        return rows;
     }
 }

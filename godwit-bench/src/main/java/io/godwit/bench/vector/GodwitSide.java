@@ -24,6 +24,8 @@ import java.util.UUID;
  * DIR/godwit.json.
  */
 public final class GodwitSide {
+    /** Queries before each timed phase, so that the JIT has compiled the search (a running server is warm). */
+    static final int WARM_UP = 200;
     private static final int BATCH = 1_000;
 
     private GodwitSide() {
@@ -73,13 +75,17 @@ public final class GodwitSide {
         Path file = segDir.resolve("index.gwvx");
         out.put("fileBytes", Files.size(file));
 
-        // The exact-scan threshold: both paths for each filter on the same segment.
+        // The exact-scan threshold: both paths on the same segment, for filters admitting 1, 2, 4, 8
+        // and 10 % of the records (1,000 to 10,000 candidates of 100,000).
         Map<String, Double> paths = new LinkedHashMap<>();
+        int[] percents = {1, 2, 4, 8, 10};
         for (int exactBelow : new int[] {0, Integer.MAX_VALUE}) {
             try (HnswSegment s = HnswSegment.open(params, epoch, segDir, log, options.withExactBelow(exactBelow))) {
                 String how = exactBelow == 0 ? "graph" : "exact";
-                paths.put(how + "10", run(s, queries, k, ten, params.efSearch()).p50());
-                paths.put(how + "1", run(s, queries, k, one, params.efSearch()).p50());
+                for (int pct : percents) {
+                    Candidates c = Dataset.candidates(data.length, id -> id % 100 < pct);
+                    paths.put(how + "@" + c.size(), run(s, queries, k, c, params.efSearch()).p50());
+                }
             }
         }
         out.put("filterPaths", paths);
@@ -102,7 +108,7 @@ public final class GodwitSide {
     }
 
     static Answers run(HnswSegment seg, float[][] queries, int k, Candidates c, int ef) {
-        for (int i = 0; i < Math.min(20, queries.length); i++) {
+        for (int i = 0; i < Math.min(WARM_UP, queries.length); i++) {
             seg.search(queries[i], k, c, ef); // warm-up
         }
         Answers a = new Answers();

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The Chroma peer's side of one workload: a fresh real Chroma 1.0 server ({@code peer/start.sh})
  * on its own folder, the workload sent by {@code bench/vector/peer-workload.js} over HTTP, then the
- * server's resident memory and folder size, and the server stopped by its pid.
+ * server's resident memory and folder size, and the server stopped by its pid. The same client
+ * also runs the queries against Godwit's own server ({@link #godwitServer}).
  */
 final class PeerRun {
     final double addSeconds;
@@ -36,29 +37,56 @@ final class PeerRun {
 
     static PeerRun run(Path dir, int port, Dataset ds, int efAlt) throws Exception {
         Path peerDir = dir.resolve("peer-data");
-        Path log = dir.resolve("peer.log");
-        Process server = new ProcessBuilder("peer/start.sh", String.valueOf(port), peerDir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return serve(List.of("peer/start.sh", String.valueOf(port), peerDir.toString()), dir, "peer", port, ds,
+                efAlt, null, peerDir);
+    }
+
+    /**
+     * Godwit's HTTP server ({@code bin/godwit run}, the launcher's JVM settings) on the store the
+     * in-process side left in DIR/godwit-store, the same node client sending the same queries to
+     * its collection "bench" (no adds, no ef phase).
+     */
+    static PeerRun godwitServer(Path dir, int port, Dataset ds) throws Exception {
+        Path store = dir.resolve("godwit-store");
+        return serve(List.of("bin/godwit", "run", "--path", store.toString(), "--port", String.valueOf(port)), dir,
+                "godwit-http", port, ds, 0, "bench", store.resolve("vector"));
+    }
+
+    private static PeerRun serve(List<String> command, Path dir, String name, int port, Dataset ds, int efAlt,
+                                 String collection, Path measured) throws Exception {
+        Path log = dir.resolve(name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (collection != null) {
+            // Godwit's server on the benchmark's own JDK, with its vector-API options (VectorBench.vectorApiOptions)
+            pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+            pb.environment().put("GODWIT_JAVA_OPTS", String.join(" ", VectorBench.vectorApiOptions()));
+        }
+        Process server = pb.start();
         try {
             awaitHeartbeat(port, server, log);
             ObjectMapper json = new ObjectMapper();
-            Path cfg = dir.resolve("peer-config.json");
-            json.writeValue(cfg.toFile(), Map.of("port", port, "dir", dir.toString(), "dim", ds.dim,
-                    "space", ds.space.wireName(), "batch", 1_000, "k", ds.k, "efAlt", efAlt,
+            Path cfg = dir.resolve(name + "-config.json");
+            Map<String, Object> config = new java.util.LinkedHashMap<>(Map.of("port", port, "dir", dir.toString(),
+                    "dim", ds.dim, "space", ds.space.wireName(), "batch", 1_000, "k", ds.k, "efAlt", efAlt,
                     "filters", List.of(Map.of("name", "filter10", "where", Map.of("bucket", Map.of("$lt", 10))),
                             Map.of("name", "filter1", "where", Map.of("bucket", 0)))));
-            Path result = dir.resolve("peer.json");
+            if (collection != null) {
+                config.put("collection", collection);
+            }
+            json.writeValue(cfg.toFile(), config);
+            Path result = dir.resolve(name + ".json");
             Process node = new ProcessBuilder("node", "bench/vector/peer-workload.js", cfg.toString())
-                    .redirectOutput(result.toFile()).redirectError(dir.resolve("peer-workload.err").toFile()).start();
+                    .redirectOutput(result.toFile()).redirectError(dir.resolve(name + "-workload.err").toFile()).start();
             if (node.waitFor() != 0) {
-                throw new IllegalStateException("peer workload failed: " + Files.readString(dir.resolve("peer-workload.err")));
+                throw new IllegalStateException(name + " workload failed: "
+                        + Files.readString(dir.resolve(name + "-workload.err")));
             }
             double rss = Memory.rssMb(server.pid());
             JsonNode r = json.readTree(result.toFile());
             Map<String, Answers> phases = new java.util.LinkedHashMap<>();
             r.get("phases").fields().forEachRemaining(e -> phases.put(e.getKey(), json.convertValue(e.getValue(), Answers.class)));
             return new PeerRun(r.get("addSeconds").asDouble(), phases, r.has("efError") ? r.get("efError").asText() : null,
-                    rss, size(peerDir));
+                    rss, size(measured));
         } finally {
             server.destroy();
             server.waitFor();

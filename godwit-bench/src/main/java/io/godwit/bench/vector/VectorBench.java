@@ -25,9 +25,14 @@ public final class VectorBench {
     private VectorBench() {
     }
 
-    record Workload(Space space, int n, int dim, int queries) {
+    /** One workload; {@code peer} false: Godwit alone (the million-vector row, which the peer cannot finish in a run's time). */
+    record Workload(Space space, int n, int dim, int queries, boolean peer) {
         String name() {
             return String.format("%s, %,d x %d", space.wireName(), n, dim);
+        }
+
+        boolean million() {
+            return n >= 1_000_000;
         }
     }
 
@@ -36,12 +41,18 @@ public final class VectorBench {
         int port = Integer.parseInt(System.getProperty("bench.peerPort", "18310"));
         Path out = Path.of(System.getProperty("bench.out", "bench/out")).toAbsolutePath();
         String cp = System.getProperty("java.class.path");
-        List<Workload> workloads = quick
-                ? List.of(new Workload(Space.L2, 10_000, 384, 200), new Workload(Space.COSINE, 10_000, 384, 200),
-                        new Workload(Space.IP, 10_000, 384, 200))
-                : List.of(new Workload(Space.L2, 10_000, 384, 500), new Workload(Space.L2, 100_000, 384, 500),
-                        new Workload(Space.COSINE, 100_000, 384, 500), new Workload(Space.IP, 100_000, 384, 500),
-                        new Workload(Space.COSINE, 10_000, 3072, 200));
+        boolean peer1m = Boolean.getBoolean("bench.peer1m");
+        List<Workload> workloads = new ArrayList<>();
+        for (Space space : Space.values()) {
+            workloads.add(new Workload(space, 10_000, 384, quick ? 200 : 500, true));
+        }
+        if (!quick) {
+            for (Space space : List.of(Space.L2, Space.COSINE, Space.IP)) {
+                workloads.add(new Workload(space, 100_000, 384, 500, true));
+            }
+            workloads.add(new Workload(Space.COSINE, 10_000, 3072, 200, true));
+            workloads.add(new Workload(Space.L2, 1_000_000, 384, 100, peer1m));
+        }
         String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
                 .orElse(null);
         if (only != null) {
@@ -49,22 +60,33 @@ public final class VectorBench {
             workloads = workloads.stream().filter(w -> folder(w).contains(only)).toList();
         }
         List<String> header = new ArrayList<>(List.of("Date: " + ZonedDateTime.now(),
-                "Command: `bench/vector.sh" + (quick ? " --quick" : "") + "`",
+                "Command: `bench/vector.sh" + String.join("", Arrays.stream(args).map(a -> " " + a).toList()) + "`"
+                        + (System.getenv("GODWIT_BENCH_JAVA_OPTS") == null ? ""
+                        : " with GODWIT_BENCH_JAVA_OPTS=`" + System.getenv("GODWIT_BENCH_JAVA_OPTS") + "`"),
                 "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                        + ", load average at start " + loadAverage()));
+                        + " (" + System.getProperty("java.home") + "), load average at start " + loadAverage()));
         VectorReport report = new VectorReport();
         for (Workload w : workloads) {
             Path dir = out.resolve("vector").resolve(folder(w));
             deleteTree(dir);
-            System.out.printf("Workload %s: data and exact answers%n", w.name());
+            System.out.printf("Workload %s: data and exact answers (load %s)%n", w.name(), loadAverage());
             Dataset ds = new Dataset(w.space(), w.n(), w.dim(), w.queries(), K);
             ds.write(dir);
             ds.computeTruth();
-            System.out.printf("Workload %s: Godwit (own JVM)%n", w.name());
-            JsonNode g = godwit(cp, dir, w, w.n() >= 100_000 || w.dim() > 1000 ? "3g" : "1g");
-            System.out.printf("Workload %s: Chroma peer%n", w.name());
-            PeerRun peer = PeerRun.run(dir, port, ds, EF_ALT);
-            report.add(w.name(), ds, g, peer);
+            ds.release();
+            System.out.printf("Workload %s: Godwit in process (own JVM; load %s)%n", w.name(), loadAverage());
+            JsonNode g = godwit(cp, dir, w, heap(w));
+            PeerRun http = null;
+            if (!w.million()) {
+                System.out.printf("Workload %s: Godwit's HTTP server (load %s)%n", w.name(), loadAverage());
+                http = PeerRun.godwitServer(dir, port + 1, ds);
+            }
+            PeerRun peer = null;
+            if (w.peer()) {
+                System.out.printf("Workload %s: Chroma peer (load %s)%n", w.name(), loadAverage());
+                peer = PeerRun.run(dir, port, ds, EF_ALT);
+            }
+            report.add(w.name(), ds, g, http, peer);
             System.out.println(report.last());
         }
         header.add("Load average at end: " + loadAverage());
@@ -76,6 +98,12 @@ public final class VectorBench {
         System.out.println("Written to " + file);
     }
 
+    /** The Godwit JVM's heap: the benchmark's own copy of the data plus the store's. */
+    private static String heap(Workload w) {
+        long bytes = (long) w.n() * w.dim() * 4;
+        return bytes > 1_000_000_000L ? "6g" : bytes > 100_000_000L ? "2g" : "1g";
+    }
+
     private static String folder(Workload w) {
         return w.space().wireName() + "-" + w.n() + "-" + w.dim();
     }
@@ -83,13 +111,32 @@ public final class VectorBench {
     private static JsonNode godwit(String cp, Path dir, Workload w, String heap) throws Exception {
         String side = "segment".equals(System.getProperty("bench.side")) ? GodwitSide.class.getName()
                 : StoreSide.class.getName();
-        Process p = new ProcessBuilder("java", "-Xmx" + heap, "-cp", cp, side, dir.toString(),
-                w.space().wireName(), String.valueOf(w.dim()), String.valueOf(K), String.valueOf(EF_ALT))
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap));
+        command.addAll(vectorApiOptions());
+        command.addAll(List.of("-cp", cp, side, dir.toString(), w.space().wireName(), String.valueOf(w.dim()),
+                String.valueOf(K), String.valueOf(EF_ALT), w.million() ? "no-rebuild" : "rebuild"));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("godwit.log").toFile()).start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("Godwit side failed: " + Files.readString(dir.resolve("godwit.log")));
         }
         return new ObjectMapper().readTree(dir.resolve("godwit.json").toFile());
+    }
+
+    /** The java of this JVM: the Godwit side runs on the same JDK as the benchmark. */
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** This JVM's vector-API options (a JDK newer than 17 run with them), passed on to the Godwit side. */
+    static List<String> vectorApiOptions() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-modules") || a.startsWith("-Dorg.apache.lucene.vectorization")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     static String loadAverage() {

@@ -151,7 +151,7 @@ public final class ChromaImporter {
         long[] done = {0};
         String task = "importing " + c.path();
         progress.progress(task, 0, total);
-        source.read(c, batch, records -> {
+        ReadAhead.read(source, c, batch, records -> {
             try {
                 to.add(RecordBatch.of(records.stream().map(SourceRecord::id).toList())
                         .embeddings(records.stream().map(SourceRecord::embedding).toList())

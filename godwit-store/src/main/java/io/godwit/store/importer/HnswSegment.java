@@ -15,7 +15,8 @@ import java.util.Map;
  * hnswlib, persistence version 1): {@code header.bin} (the index's sizes), {@code data_level0.bin}
  * (per element: its level-0 links, whose third byte carries the deleted mark, its float32 vector,
  * its label), {@code length.bin} (per element, the norm a cosine index divided the vector by) and
- * the id map {@link IdMapPickle}. Only read: files are opened read-only and never mapped for writing.
+ * the id map {@link IdMapPickle}. Only read: files are opened read-only and mapped read-only
+ * ({@link MappedElements}).
  */
 final class HnswSegment implements AutoCloseable {
     static final String HEADER = "header.bin";
@@ -25,8 +26,8 @@ final class HnswSegment implements AutoCloseable {
     private static final int PERSISTENCE_VERSION = 1;
 
     private final Path folder;
-    private final FileChannel data;
-    private final FileChannel lengths;
+    private final MappedElements data;
+    private final MappedElements lengths;
     private final long elementSize;
     private final long labelOffset;
     private final long dataOffset;
@@ -49,13 +50,20 @@ final class HnswSegment implements AutoCloseable {
             throw disagree(HEADER, "it is not an hnswlib header Godwit knows (version " + version + ")");
         }
         this.dimension = (int) ((labelOffset - dataOffset) / 4);
-        this.data = FileChannel.open(folder.resolve(DATA), StandardOpenOption.READ);
-        this.lengths = normalised ? FileChannel.open(folder.resolve(LENGTHS), StandardOpenOption.READ) : null;
-        if (data.size() < count * elementSize || (normalised && lengths.size() < count * 4)) {
-            throw disagree(DATA, "the header counts " + count + " elements but the files are shorter");
-        }
+        this.data = map(DATA, count, elementSize);
+        this.lengths = normalised ? map(LENGTHS, count, Float.BYTES) : null;
         this.internalByLabel = scanLabels((int) count);
         this.idMap = IdMapPickle.read(folder.resolve(IdMapPickle.FILE));
+    }
+
+    /** Maps {@code count} elements of {@code file} read-only; fails naming it when it is shorter. */
+    private MappedElements map(String file, long count, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder.resolve(file), StandardOpenOption.READ)) {
+            if (channel.size() < count * size) {
+                throw disagree(file, "the header counts " + count + " elements but the file is shorter");
+            }
+            return MappedElements.map(channel, count, size);
+        }
     }
 
     /**
@@ -91,16 +99,17 @@ final class HnswSegment implements AutoCloseable {
         return idMap;
     }
 
-    private Map<Long, Integer> scanLabels(int count) throws IOException {
+    private Map<Long, Integer> scanLabels(int count) {
         Map<Long, Integer> out = new HashMap<>(count * 2);
-        ByteBuffer element = ByteBuffer.allocate((int) elementSize).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            element.clear();
-            readFully(data, element, i * elementSize);
-            boolean deleted = (element.get(2) & 0x01) != 0;
-            if (!deleted) {
-                out.put(element.getLong((int) labelOffset), i);
+        try {
+            for (int i = 0; i < count; i++) {
+                boolean deleted = (data.get(i, 2) & 0x01) != 0;
+                if (!deleted) {
+                    out.put(data.getLong(i, labelOffset), i);
+                }
             }
+        } catch (InternalError e) {
+            throw changed(DATA, e);
         }
         return out;
     }
@@ -112,32 +121,30 @@ final class HnswSegment implements AutoCloseable {
         if (internal == null) {
             return null;
         }
+        float[] out = new float[dimension];
         try {
-            ByteBuffer buf = ByteBuffer.allocate(dimension * 4).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(data, buf, internal * elementSize + dataOffset);
-            float[] out = new float[dimension];
-            buf.flip();
-            buf.asFloatBuffer().get(out);
-            if (normalised) {
-                ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(lengths, len, internal * 4L);
-                float norm = len.getFloat(0);
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = out[i] * norm;
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new ImportException(folder.resolve(DATA), "Cannot read " + folder.resolve(DATA) + ": " + e.getMessage(), e);
+            data.slice(internal, dataOffset, dimension * Float.BYTES).asFloatBuffer().get(out);
+        } catch (InternalError e) {
+            throw changed(DATA, e);
         }
+        if (normalised) {
+            float norm;
+            try {
+                norm = lengths.getFloat(internal, 0);
+            } catch (InternalError e) {
+                throw changed(LENGTHS, e);
+            }
+            for (int i = 0; i < out.length; i++) {
+                out[i] = out[i] * norm;
+            }
+        }
+        return out;
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buf, long position) throws IOException {
-        while (buf.hasRemaining()) {
-            if (channel.read(buf, position + buf.position()) < 0) {
-                throw new IOException("unexpected end of file at byte " + (position + buf.position()));
-            }
-        }
+    /** A mapped file that faulted: shortened while read, by a Chroma still writing the directory. */
+    private ImportException changed(String file, InternalError e) {
+        return new ImportException(folder.resolve(file), folder.resolve(file) + " changed while it was read (" + e.getMessage()
+                + "). Stop every Chroma process using the directory, then run the import again.", e);
     }
 
     ImportException disagree(String file, String what) {
@@ -145,15 +152,8 @@ final class HnswSegment implements AutoCloseable {
                 + what + ". Restore the Chroma directory from a backup, or open it once with Chroma so it rebuilds the segment.");
     }
 
+    /** Nothing to release now: the read-only mappings go with the segment's last reference. */
     @Override
     public void close() {
-        try {
-            data.close();
-            if (lengths != null) {
-                lengths.close();
-            }
-        } catch (IOException ignored) {
-            // read-only handles: nothing to flush
-        }
     }
 }

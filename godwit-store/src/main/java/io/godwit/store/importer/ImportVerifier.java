@@ -25,7 +25,7 @@ final class ImportVerifier {
         long[] seen = {0};
         String task = "verifying " + from.path();
         progress.progress(task, 0, total);
-        source.read(from, batchSize, batch -> {
+        ReadAhead.read(source, from, batchSize, batch -> {
             GetResult got = to.get(GetRequest.ids(batch.stream().map(SourceRecord::id).toList())
                     .include(Include.EMBEDDINGS, Include.DOCUMENTS, Include.METADATAS, Include.URIS));
             compare(from, batch, got);

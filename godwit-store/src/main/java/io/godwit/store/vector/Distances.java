@@ -1,6 +1,7 @@
 package io.godwit.store.vector;
 
 import io.godwit.store.Space;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Chroma's distance values per space, and the similarity the HNSW graph orders by.
@@ -60,34 +61,15 @@ public final class Distances {
         return d < 0 ? 1f / (1f - d) : d + 1f;
     }
 
+    /**
+     * Lucene's {@link VectorUtil}: a plain loop on Java 17, the vector API's SIMD lanes on a newer
+     * JDK run with {@code --add-modules jdk.incubator.vector} (README, "Vector index").
+     */
     static float squaredL2(float[] a, float[] b) {
-        float s0 = 0;
-        float s1 = 0;
-        int i = 0;
-        for (; i + 1 < a.length; i += 2) {
-            float d0 = a[i] - b[i];
-            float d1 = a[i + 1] - b[i + 1];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-        }
-        for (; i < a.length; i++) {
-            float d = a[i] - b[i];
-            s0 += d * d;
-        }
-        return s0 + s1;
+        return VectorUtil.squareDistance(a, b);
     }
 
     static float dot(float[] a, float[] b) {
-        float s0 = 0;
-        float s1 = 0;
-        int i = 0;
-        for (; i + 1 < a.length; i += 2) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return s0 + s1;
+        return VectorUtil.dotProduct(a, b);
     }
 }

@@ -25,12 +25,24 @@ public final class ExactScan {
 
     /** Considers one record (its vector as given, not prepared). */
     public void offer(long id, float[] vector) {
-        offerHit(new Hit(id, Distances.distance(space, query, Distances.prepare(space, vector))));
+        offerDistance(id, Distances.distance(space, query, Distances.prepare(space, vector)));
     }
 
     /** Considers one record whose vector is already prepared ({@link Distances#prepare}), as the graph holds it. */
     public void offerPrepared(long id, float[] prepared) {
-        offerHit(new Hit(id, Distances.distance(space, query, prepared)));
+        offerDistance(id, Distances.distance(space, query, prepared));
+    }
+
+    /** Considers one record at {@code distance}; allocates only for one that is kept. */
+    public void offerDistance(long id, float distance) {
+        if (k > 0 && worstFirst.size() == k) {
+            Hit worst = worstFirst.peek();
+            int c = Float.compare(distance, worst.distance());
+            if (c > 0 || c == 0 && id > worst.id()) {
+                return;
+            }
+        }
+        offerHit(new Hit(id, distance));
     }
 
     /** Considers a hit computed elsewhere (e.g. by the graph), keeping the best {@code k}. */

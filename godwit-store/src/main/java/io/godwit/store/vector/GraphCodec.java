@@ -1,6 +1,5 @@
 package io.godwit.store.vector;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ final class GraphCodec {
         }
     }
 
-    static StoredGraph read(DataInputStream in, Path file, int n, long length) throws IOException {
+    static StoredGraph read(IndexInput in, Path file, int n, long length) throws IOException {
         int levels = in.readInt();
         int entry = in.readInt();
         IndexFile.check(file, n == 0 ? levels == 0 : levels >= 1 && levels <= 64 && entry >= 0 && entry < n,

@@ -1,5 +1,6 @@
 package io.godwit.store.vector;
 
+import io.godwit.store.Space;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import java.util.function.LongPredicate;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
@@ -27,45 +27,65 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * ordinal. When deleted ordinals outnumber live ones, {@link #needsCompaction()} says so and the
  * owner rebuilds the index from its live records ({@link #compacted()}).
  *
- * <p>Thread-safe: many searches run at once under a read lock; {@link #apply} takes the write lock
- * for one change at a time (Lucene's graph cannot be read while a node is being linked). One
- * thread at a time may call {@link #apply}.
+ * <p>Two ways in. A batch adding fewer than {@link #BULK_MIN} vectors is linked one insertion at a
+ * time into the live graph under the write lock (a query waits for at most one insertion). A larger
+ * batch is linked on several threads into a copy of the graph ({@link GraphCopy}, no distance
+ * computed) while queries go on reading the current one, and the copy replaces it in one step; Lucene's
+ * concurrent builder needs a graph of fixed size, so the next small batch copies it back into a
+ * growable one first.
+ *
+ * <p>Vectors are held once, by ordinal, as the caller's arrays (normalised copies for cosine).
+ *
+ * <p>Thread-safe: many searches run at once under a read lock. One thread at a time may call
+ * {@link #apply}.
  */
 public final class HnswIndex {
+    /** Batches adding at least this many vectors are built on several threads (two of Lucene's 2,048-node chunks). */
+    public static final int BULK_MIN = 4_096;
+    /** The most entries one bulk takes: its records wait in the segment's pending tail (scanned exactly) until it ends. */
+    public static final int BULK_MAX = 50_000;
+
     private final IndexParams params;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final List<float[]> vectors;
+    private final RandomVectorScorerSupplier supplier = new Supplier();
+    /** Prepared vectors by ordinal; ordinals below {@code size} are published, those above are being built. */
+    private volatile float[][] vectors;
+    private volatile int size;
     private long[] ordToId;
     private final Map<Long, Integer> idToOrd;
     private final BitSet deleted;
-    private final GraphBuilder builder;
+    private OnHeapHnswGraph graph;
+    /** Inserts one node at a time into {@code graph}; null while {@code graph} is of fixed size. */
+    private GraphBuilder builder;
 
     public HnswIndex(IndexParams params) {
-        this(params, new ArrayList<>(), new long[16], new HashMap<>(), new BitSet(), null);
+        this(params, new float[16][], 0, new long[16], new HashMap<>(), new BitSet(), null);
     }
 
-    private HnswIndex(IndexParams params, List<float[]> vectors, long[] ordToId, Map<Long, Integer> idToOrd,
+    private HnswIndex(IndexParams params, float[][] vectors, int size, long[] ordToId, Map<Long, Integer> idToOrd,
                       BitSet deleted, OnHeapHnswGraph graph) {
         this.params = params;
         this.vectors = vectors;
+        this.size = size;
         this.ordToId = ordToId;
         this.idToOrd = idToOrd;
         this.deleted = deleted;
-        RandomVectorScorerSupplier supplier = new Supplier();
-        this.builder = GraphBuilder.over(supplier, params, graph != null ? graph : emptyGraph(supplier, params));
+        this.graph = graph != null ? graph : GraphCopy.create(supplier, params, -1);
+        this.builder = GraphBuilder.over(supplier, params, this.graph);
     }
 
-    /** An index read back from its file: ordinals, their ids and prepared vectors, the deleted ones, the graph. */
-    static HnswIndex restore(IndexParams params, List<float[]> vectors, long[] ordToId, BitSet deleted,
+    /** An index read back from its file: ordinals, their ids and prepared vectors, the deleted ones, the graph (growable). */
+    static HnswIndex restore(IndexParams params, float[][] vectors, int n, long[] ordToId, BitSet deleted,
                              OnHeapHnswGraph graph) {
-        Map<Long, Integer> idToOrd = new HashMap<>(vectors.size() * 2);
-        for (int ord = 0; ord < vectors.size(); ord++) {
+        Map<Long, Integer> idToOrd = new HashMap<>(n * 2);
+        for (int ord = 0; ord < n; ord++) {
             if (!deleted.get(ord)) {
                 idToOrd.put(ordToId[ord], ord);
             }
         }
-        long[] ids = Arrays.copyOf(ordToId, Math.max(16, vectors.size()));
-        return new HnswIndex(params, vectors, ids, idToOrd, deleted, graph);
+        long[] ids = Arrays.copyOf(ordToId, Math.max(16, n));
+        float[][] v = vectors.length >= 16 ? vectors : Arrays.copyOf(vectors, 16);
+        return new HnswIndex(params, v, n, ids, idToOrd, deleted, graph);
     }
 
     public IndexParams params() {
@@ -73,11 +93,53 @@ public final class HnswIndex {
     }
 
     /**
+     * How many of {@code pending} entries an indexer should hand to one {@link #apply}: a bulk (up
+     * to {@link #BULK_MAX}) when there are at least {@link #BULK_MIN}, else {@code batchSize}.
+     */
+    public static int batchSize(int pending, int batchSize) {
+        return pending >= BULK_MIN ? Math.min(pending, BULK_MAX) : batchSize;
+    }
+
+    /**
      * Applies one batch in order: each change puts a record's vector (adding or replacing it) or,
-     * with a null vector, removes the record (absent ids are ignored). The write lock is taken per
-     * change, so a query waits for at most one insertion.
+     * with a null vector, removes the record (absent ids are ignored).
      */
     public void apply(List<Change> batch) {
+        int adds = 0;
+        for (Change c : batch) {
+            if (c.vector() != null) {
+                checkDimension(c);
+                adds++;
+            }
+        }
+        if (adds >= BULK_MIN) {
+            applyBulk(batch, adds);
+        } else {
+            applyOneByOne(batch);
+        }
+    }
+
+    private void checkDimension(Change c) {
+        if (c.vector().length != params.dimension()) {
+            throw new IllegalArgumentException("vector index: record " + c.id() + " has " + c.vector().length
+                    + " dimensions, the index " + params.dimension());
+        }
+    }
+
+    /** The write lock per change: a query waits for at most one insertion. */
+    private void applyOneByOne(List<Change> batch) {
+        if (builder == null) {
+            // After a bulk the graph is of fixed size: copy it into a growable one (no distances),
+            // while queries go on reading the fixed one.
+            OnHeapHnswGraph growable = GraphCopy.growable(graph, size, supplier, params);
+            lock.writeLock().lock();
+            try {
+                graph = growable;
+                builder = GraphBuilder.over(supplier, params, growable);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
         for (Change c : batch) {
             lock.writeLock().lock();
             try {
@@ -86,7 +148,11 @@ public final class HnswIndex {
                     deleted.set(old);
                 }
                 if (c.vector() != null) {
-                    addLocked(c.id(), c.vector());
+                    int ord = size;
+                    stage(ord, c);
+                    idToOrd.put(c.id(), ord);
+                    size = ord + 1;
+                    builder.add(ord);
                 }
             } finally {
                 lock.writeLock().unlock();
@@ -94,19 +160,63 @@ public final class HnswIndex {
         }
     }
 
-    private void addLocked(long id, float[] vector) {
-        if (vector.length != params.dimension()) {
-            throw new IllegalArgumentException("vector index: record " + id + " has " + vector.length
-                    + " dimensions, the index " + params.dimension());
+    /**
+     * Links the batch's vectors into a fixed-size copy of the graph on several threads, queries
+     * reading the current graph meanwhile (the new ordinals are not published), then publishes the
+     * copy, the ordinals and the removals at once.
+     */
+    private void applyBulk(List<Change> batch, int adds) {
+        int base = size;
+        int end = base + adds;
+        lock.writeLock().lock();
+        try {
+            ensureCapacity(end); // replaces the arrays; their published part is unchanged
+        } finally {
+            lock.writeLock().unlock();
         }
-        int ord = vectors.size();
-        vectors.add(Distances.prepare(params.space(), vector));
-        if (ord == ordToId.length) {
-            ordToId = Arrays.copyOf(ordToId, ord * 2);
+        int ord = base;
+        for (Change c : batch) {
+            if (c.vector() != null) {
+                stage(ord++, c); // above size: no query reads these slots
+            }
         }
-        ordToId[ord] = id;
-        idToOrd.put(id, ord);
-        builder.add(ord);
+        OnHeapHnswGraph next = GraphCopy.fixed(graph, base, end, supplier, params);
+        GraphBuilder.addAll(supplier, params, next, base, end);
+        lock.writeLock().lock();
+        try {
+            ord = base;
+            for (Change c : batch) {
+                Integer old = idToOrd.remove(c.id());
+                if (old != null) {
+                    deleted.set(old);
+                }
+                if (c.vector() != null) {
+                    idToOrd.put(c.id(), ord++);
+                }
+            }
+            graph = next;
+            builder = null;
+            size = end;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Puts the prepared vector and id of {@code c} at {@code ord}, growing the arrays when needed. */
+    private void stage(int ord, Change c) {
+        ensureCapacity(ord + 1);
+        vectors[ord] = Distances.prepare(params.space(), c.vector());
+        ordToId[ord] = c.id();
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > vectors.length) {
+            int to = Math.max(n, vectors.length * 2);
+            vectors = Arrays.copyOf(vectors, to);
+        }
+        if (n > ordToId.length) {
+            ordToId = Arrays.copyOf(ordToId, Math.max(n, ordToId.length * 2));
+        }
     }
 
     /**
@@ -118,7 +228,7 @@ public final class HnswIndex {
         float[] q = Distances.prepare(params.space(), query);
         lock.readLock().lock();
         try {
-            int n = vectors.size();
+            int n = size;
             if (idToOrd.isEmpty()) {
                 return List.of();
             }
@@ -133,11 +243,11 @@ public final class HnswIndex {
                     return n;
                 }
             };
-            KnnCollector found = HnswGraphSearcher.search(scorer(q), Math.max(k, ef), builder.graph(), bits,
+            KnnCollector found = HnswGraphSearcher.search(scorer(q), Math.max(k, ef), graph, bits,
                     Integer.MAX_VALUE);
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc d : found.topDocs().scoreDocs) {
-                hits.add(new Hit(ordToId[d.doc], Distances.distance(params.space(), q, vectors.get(d.doc))));
+                hits.add(new Hit(ordToId[d.doc], Distances.distance(params.space(), q, vectors[d.doc])));
             }
             hits.sort(null);
             return hits.size() > k ? new ArrayList<>(hits.subList(0, k)) : hits;
@@ -153,7 +263,7 @@ public final class HnswIndex {
         lock.readLock().lock();
         try {
             Integer ord = idToOrd.get(id);
-            return ord == null ? null : vectors.get(ord);
+            return ord == null ? null : vectors[ord];
         } finally {
             lock.readLock().unlock();
         }
@@ -163,9 +273,9 @@ public final class HnswIndex {
     public void scanLive(ExactScan scan, LongPredicate accept) {
         lock.readLock().lock();
         try {
-            for (int ord = 0; ord < vectors.size(); ord++) {
+            for (int ord = 0; ord < size; ord++) {
                 if (!deleted.get(ord) && (accept == null || accept.test(ordToId[ord]))) {
-                    scan.offerPrepared(ordToId[ord], vectors.get(ord));
+                    scan.offerPrepared(ordToId[ord], vectors[ord]);
                 }
             }
         } finally {
@@ -218,9 +328,9 @@ public final class HnswIndex {
         List<Change> live = new ArrayList<>();
         lock.readLock().lock();
         try {
-            for (int ord = 0; ord < vectors.size(); ord++) {
+            for (int ord = 0; ord < size; ord++) {
                 if (!deleted.get(ord)) {
-                    live.add(new Change(ordToId[ord], vectors.get(ord)));
+                    live.add(new Change(ordToId[ord], vectors[ord]));
                 }
             }
         } finally {
@@ -235,7 +345,7 @@ public final class HnswIndex {
     <T> T read(StateReader<T> reader) throws IOException {
         lock.readLock().lock();
         try {
-            return reader.read(vectors, ordToId, deleted, builder.graph());
+            return reader.read(vectors, size, ordToId, deleted, graph);
         } finally {
             lock.readLock().unlock();
         }
@@ -243,7 +353,7 @@ public final class HnswIndex {
 
     /** What {@link #read} hands over; valid only during the call. */
     interface StateReader<T> {
-        T read(List<float[]> vectors, long[] ordToId, BitSet deleted, OnHeapHnswGraph graph) throws IOException;
+        T read(float[][] vectors, int n, long[] ordToId, BitSet deleted, OnHeapHnswGraph graph) throws IOException;
     }
 
     /** One change of a batch: put {@code vector} for {@code id}, or remove {@code id} when it is null. */
@@ -253,34 +363,31 @@ public final class HnswIndex {
         }
     }
 
-    private static OnHeapHnswGraph emptyGraph(RandomVectorScorerSupplier s, IndexParams p) {
-        try {
-            return HnswGraphBuilder.create(s, p.maxNeighbors(), p.efConstruction(), GraphBuilder.SEED).getGraph();
-        } catch (IOException e) {
-            throw new IllegalStateException("vector index: cannot create the graph", e);
-        }
-    }
-
+    /** Scores against the vectors as they are now: every ordinal of the graph being searched or built. */
     private RandomVectorScorer scorer(float[] q) {
-        int n = vectors.size();
+        float[][] v = vectors;
+        Space space = params.space();
         return new RandomVectorScorer() {
             @Override
             public float score(int ord) {
-                return Distances.similarity(params.space(), q, vectors.get(ord));
+                return Distances.similarity(space, q, v[ord]);
             }
 
             @Override
             public int maxOrd() {
-                return n;
+                return v.length;
             }
         };
     }
 
-    /** The graph builder's view of the vectors: called under the write lock (building) or read lock (searching). */
+    /**
+     * The graph builders' view of the vectors: called under the write lock (one insertion), by the
+     * bulk's threads (on ordinals staged before they started), or under the read lock (searching).
+     */
     private final class Supplier implements RandomVectorScorerSupplier {
         @Override
         public RandomVectorScorer scorer(int ord) {
-            return HnswIndex.this.scorer(vectors.get(ord));
+            return HnswIndex.this.scorer(vectors[ord]);
         }
 
         @Override

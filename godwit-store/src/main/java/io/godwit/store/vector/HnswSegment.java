@@ -322,7 +322,7 @@ public final class HnswSegment implements AutoCloseable {
         List<LogEntry> batch;
         lock.readLock().lock();
         try {
-            batch = pending.head(options.batchSize());
+            batch = pending.head(HnswIndex.batchSize(pending.size(), options.batchSize()));
         } finally {
             lock.readLock().unlock();
         }

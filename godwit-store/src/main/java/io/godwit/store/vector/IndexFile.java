@@ -1,14 +1,11 @@
 package io.godwit.store.vector;
 
 import io.godwit.store.Space;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -16,14 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
-import org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 
 /**
@@ -62,8 +55,8 @@ public final class IndexFile {
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(raw, crc),
                      1 << 20))) {
             writeHeader(out, header);
-            index.read((vectors, ordToId, deleted, graph) -> {
-                writeBody(out, vectors, ordToId, deleted, graph);
+            index.read((vectors, n, ordToId, deleted, graph) -> {
+                writeBody(out, vectors, n, ordToId, deleted, graph);
                 return null;
             });
             out.flush();
@@ -90,9 +83,8 @@ public final class IndexFile {
         out.writeInt(p.efSearch());
     }
 
-    private static void writeBody(DataOutputStream out, List<float[]> vectors, long[] ordToId, BitSet deleted,
+    private static void writeBody(DataOutputStream out, float[][] vectors, int n, long[] ordToId, BitSet deleted,
                                   OnHeapHnswGraph graph) throws IOException {
-        int n = vectors.size();
         out.writeInt(n);
         for (int i = 0; i < n; i++) {
             out.writeLong(ordToId[i]);
@@ -102,10 +94,10 @@ public final class IndexFile {
         for (long w : dead) {
             out.writeLong(w);
         }
-        ByteBuffer buf = ByteBuffer.allocate(vectors.isEmpty() ? 0 : vectors.get(0).length * Float.BYTES);
-        for (float[] v : vectors) {
+        ByteBuffer buf = ByteBuffer.allocate(n == 0 ? 0 : vectors[0].length * Float.BYTES);
+        for (int i = 0; i < n; i++) {
             buf.clear();
-            buf.asFloatBuffer().put(v);
+            buf.asFloatBuffer().put(vectors[i]);
             out.write(buf.array());
         }
         GraphCodec.write(out, graph, n);
@@ -113,23 +105,12 @@ public final class IndexFile {
 
     /** Reads {@code file}; any problem, a missing file included, is a {@link DamagedIndexException}. */
     public static Loaded read(Path file) throws DamagedIndexException {
-        try {
-            long length = Files.size(file);
-            CRC32C crc = new CRC32C();
-            try (InputStream raw = Files.newInputStream(file)) {
-                DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 20),
-                        crc));
-                Loaded loaded = readAll(in, file, length);
-                long computed = crc.getValue();
-                int stored = in.readInt();
-                if ((int) computed != stored) {
-                    throw new DamagedIndexException(file, "checksum mismatch (the file is damaged)");
-                }
-                if (in.read() != -1) {
-                    throw new DamagedIndexException(file, "bytes after the checksum");
-                }
-                return loaded;
+        try (IndexInput in = new IndexInput(file)) {
+            Loaded loaded = readAll(in, file, in.length());
+            if (!in.checksumMatches()) {
+                throw new DamagedIndexException(file, "checksum mismatch (the file is damaged)");
             }
+            return loaded;
         } catch (DamagedIndexException e) {
             throw e;
         } catch (NoSuchFileException e) {
@@ -141,7 +122,7 @@ public final class IndexFile {
         }
     }
 
-    private static Loaded readAll(DataInputStream in, Path file, long length) throws IOException {
+    private static Loaded readAll(IndexInput in, Path file, long length) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new DamagedIndexException(file, "not a Godwit vector index");
         }
@@ -166,17 +147,14 @@ public final class IndexFile {
         for (int i = 0; i < words; i++) {
             dead[i] = in.readLong();
         }
-        List<float[]> vectors = new ArrayList<>(n);
-        byte[] bytes = new byte[params.dimension() * Float.BYTES];
+        float[][] vectors = new float[n][];
         for (int i = 0; i < n; i++) {
-            in.readFully(bytes);
-            float[] v = new float[params.dimension()];
-            ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
-            vectors.add(v);
+            vectors[i] = new float[params.dimension()];
+            in.readFloats(vectors[i]);
         }
         StoredGraph stored = GraphCodec.read(in, file, n, length);
-        OnHeapHnswGraph graph = InitializedHnswGraphBuilder.initGraph(params.maxNeighbors(), stored, identity(n), -1);
-        HnswIndex index = HnswIndex.restore(params, vectors, ids, BitSet.valueOf(dead), graph);
+        OnHeapHnswGraph graph = GraphCopy.restore(stored, params);
+        HnswIndex index = HnswIndex.restore(params, vectors, n, ids, BitSet.valueOf(dead), graph);
         return new Loaded(new IndexHeader(epoch, seqId, params), index);
     }
 
@@ -184,13 +162,5 @@ public final class IndexFile {
         if (!ok) {
             throw new DamagedIndexException(file, "implausible " + what + " (the file is damaged)");
         }
-    }
-
-    private static int[] identity(int n) {
-        int[] map = new int[n];
-        for (int i = 0; i < n; i++) {
-            map[i] = i;
-        }
-        return map;
     }
 }
