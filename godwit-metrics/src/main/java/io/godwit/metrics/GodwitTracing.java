@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * OpenTelemetry spans of Godwit's work: a span for each collection call ({@code query books}, under
- * the caller's current span) and each vector-index rebuild, and for each migration run ({@code godwit
+ * the caller's current span) and each vector-index rebuild, for each request a server answers
+ * ({@link #requestSpans()}: the parent of the calls it makes), and for each migration run ({@code godwit
  * migrate}, with its lock wait, before-migrate backup and migrations as children). Built on the same
  * listeners as the metrics; the engine knows nothing of OpenTelemetry. Needs the OpenTelemetry API on
  * the class path (an optional dependency of godwit-metrics); an application without it uses
@@ -32,9 +33,12 @@ public final class GodwitTracing {
     public static final String SCOPE = "io.godwit";
 
     private final StoreSpans spans;
+    private final HttpSpans requests;
 
     private GodwitTracing(OpenTelemetry openTelemetry) {
-        this.spans = new StoreSpans(Objects.requireNonNull(openTelemetry, "openTelemetry").getTracer(SCOPE));
+        Objects.requireNonNull(openTelemetry, "openTelemetry");
+        this.spans = new StoreSpans(openTelemetry.getTracer(SCOPE));
+        this.requests = new HttpSpans(openTelemetry, openTelemetry.getTracer(SCOPE));
     }
 
     /** Spans through {@code openTelemetry}'s tracer provider. */
@@ -54,6 +58,11 @@ public final class GodwitTracing {
     /** The store's listener (its engine events included), for {@link Settings#withListener}. */
     public StoreListener storeListener() {
         return spans;
+    }
+
+    /** Server spans of the requests a server answers ({@code godwit run}'s), parents of the store's spans. */
+    public RequestSpans requestSpans() {
+        return requests;
     }
 
     /** The engine's listener, for a {@link io.godwit.Godwit} configured by hand. */

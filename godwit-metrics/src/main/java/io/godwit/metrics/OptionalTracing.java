@@ -30,6 +30,11 @@ public final class OptionalTracing {
         return apiPresent() ? Global.listener() : StoreListener.NONE;
     }
 
+    /** The global OpenTelemetry's request spans, or {@link RequestSpans#NONE}. */
+    public static RequestSpans requestSpans() {
+        return apiPresent() ? Global.requests() : RequestSpans.NONE;
+    }
+
     /** {@code settings} with spans beside their listener when they can be had; {@code settings} otherwise. */
     public static Settings applyTo(Settings settings) {
         StoreListener spans = storeListener();
@@ -40,6 +45,10 @@ public final class OptionalTracing {
     private static final class Global {
         static StoreListener listener() {
             return GodwitTracing.global().map(GodwitTracing::storeListener).orElse(StoreListener.NONE);
+        }
+
+        static RequestSpans requests() {
+            return GodwitTracing.global().map(GodwitTracing::requestSpans).orElse(RequestSpans.NONE);
         }
     }
 }

@@ -73,7 +73,8 @@ class TracingTest {
 
     @Test
     void eachCollectionCallIsASpanUnderTheCallersSpan() {
-        Settings settings = tracing.applyTo(GodwitMetrics.of(new SimpleMeterRegistry()).applyTo(Settings.defaults()));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Settings settings = tracing.applyTo(GodwitMetrics.of(registry).applyTo(Settings.defaults()));
         try (GodwitClient client = GodwitClient.persistent(temp.resolve("store"), settings)) {
             int appliedOnOpen = client.migrationsAppliedOnOpen().applied().size();
             SpanData open = one("godwit migrate");
@@ -95,6 +96,10 @@ class TracingTest {
                 request.end();
             }
         }
+        // Both listeners were told (Listeners.both): the meters counted what the spans show.
+        assertThat(registry.get(MetricNames.STORE_OPERATIONS).tags("operation", "add", "outcome", "success").timer().count())
+                .isEqualTo(1);
+        assertThat(registry.get(MetricNames.STORE_FAILURES).tags("operation", "add").counter().count()).isEqualTo(1);
         SpanData request = one("request");
         List<SpanData> adds = named("add books");
         assertThat(adds).hasSize(2);

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.godwit.metrics.OptionalTracing;
 import io.godwit.store.StoreException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ final class MetricsEndpoint implements HttpHandler {
 
     /** Serves {@code /metrics} on {@code http} and times every request, the API's ({@code api}) and the scrapes. */
     static void mount(HttpServer http, HttpContext api, PrometheusMeterRegistry registry, Auth auth, List<Route> routes) {
-        RequestMetrics requests = new RequestMetrics(registry, routes);
+        RequestMetrics requests = new RequestMetrics(registry, routes, OptionalTracing.requestSpans());
         api.getFilters().add(requests);
         http.createContext(RequestMetrics.METRICS_PATH, new MetricsEndpoint(registry, auth)).getFilters().add(requests);
     }

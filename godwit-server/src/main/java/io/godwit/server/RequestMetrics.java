@@ -3,6 +3,7 @@ package io.godwit.server;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import io.godwit.metrics.MetricNames;
+import io.godwit.metrics.RequestSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -14,29 +15,36 @@ import java.util.List;
  * Times every request by method, route pattern (e.g.
  * {@code /api/v2/tenants/{tenant}/databases/{database}/collections}, never the ids, so the series stay
  * few) and status, into {@link MetricNames#HTTP_REQUESTS}. A path no route knows is {@code unmatched};
- * a request whose answer was never sent (the client went away) has status {@code -1}.
+ * a request whose answer was never sent (the client went away) has status {@code -1}. With spans on
+ * (OpenTelemetry configured), each request is also a server span, current while it is served.
  */
 final class RequestMetrics extends Filter {
     static final String METRICS_PATH = "/metrics";
 
     private final MeterRegistry registry;
     private final List<Route> routes;
+    private final RequestSpans spans;
 
-    RequestMetrics(MeterRegistry registry, List<Route> routes) {
+    /** @param spans a span per request ({@link RequestSpans#NONE}: none), current while it is served */
+    RequestMetrics(MeterRegistry registry, List<Route> routes, RequestSpans spans) {
         this.registry = registry;
         this.routes = List.copyOf(routes);
+        this.spans = spans;
     }
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         long start = System.nanoTime();
+        String method = exchange.getRequestMethod();
+        String route = route(method, exchange.getRequestURI().getRawPath());
+        RequestSpans.Request span = spans.start(method, route, exchange.getRequestHeaders()::getFirst);
         try {
             chain.doFilter(exchange);
         } finally {
+            span.end(exchange.getResponseCode());
             Timer.builder(MetricNames.HTTP_REQUESTS).description("HTTP requests served, by route and status")
                     .serviceLevelObjectives(MetricNames.LATENCY_BUCKETS.toArray(Duration[]::new))
-                    .tag("method", exchange.getRequestMethod())
-                    .tag("route", route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()))
+                    .tag("method", method).tag("route", route)
                     .tag("status", Integer.toString(exchange.getResponseCode()))
                     .register(registry).record(Duration.ofNanos(System.nanoTime() - start));
         }

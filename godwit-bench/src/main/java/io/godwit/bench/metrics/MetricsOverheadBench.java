@@ -7,6 +7,8 @@ import io.godwit.store.QueryRequest;
 import io.godwit.store.RecordBatch;
 import io.godwit.store.Settings;
 import io.godwit.store.StoreCollection;
+import io.godwit.store.StoreListener;
+import io.godwit.store.StoreOperation;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -15,6 +17,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,12 +31,14 @@ import java.util.function.Function;
  * with Godwit's meters in a Prometheus registry (per-collection series off, then on), and with the
  * meters and OpenTelemetry spans (the real SDK, batched to an exporter that drops them). The variants
  * take turns, round after round, each on a new store, so that a moving machine load weighs on all of
- * them alike; the report gives each one's median time over the rounds and its ratio to no listener.
+ * them alike; the report gives each one's median time over the rounds and its ratio to no listener,
+ * then what one call's report costs each listener alone, in a loop.
  * Usage: {@code bench/metrics.sh [--calls=N] [--rounds=N]} (default 2,000 calls of each kind, 5 rounds).
  */
 public final class MetricsOverheadBench {
     private static final int DIM = 64;
     private static final int RECORDS_PER_ADD = 10;
+    private static final int EVENTS = 1_000_000;
 
     private MetricsOverheadBench() {
     }
@@ -58,6 +63,17 @@ public final class MetricsOverheadBench {
             }
         }
         List<String> lines = report(times, calls, rounds, loadStart);
+        lines.add("");
+        lines.add("The listener alone, told of " + EVENTS + " successful calls in a loop (no store): the cost of one");
+        lines.add("call's report, to set beside a call's time above.");
+        lines.add("");
+        lines.add("| variant | per call reported |");
+        lines.add("| --- | ---: |");
+        for (Variant v : variants()) {
+            try (AutoCloseable ignored = v.close()) {
+                lines.add(String.format("| %s | %.2f µs |", v.name(), perEvent(v.settings().apply(Settings.defaults()).listener())));
+            }
+        }
         Path out = Path.of(System.getProperty("bench.out", "bench/out"));
         Files.createDirectories(out);
         Files.write(out.resolve("metrics-overhead.md"), lines);
@@ -100,6 +116,19 @@ public final class MetricsOverheadBench {
             }
             return new double[] {add, (System.nanoTime() - t) / 1e9};
         }
+    }
+
+    /** Microseconds per report of a call to {@code listener}, after as many to warm up. */
+    private static double perEvent(StoreListener listener) {
+        Duration took = Duration.ofNanos(1_234_567);
+        for (int i = 0; i < EVENTS; i++) {
+            listener.operation(i % 2 == 0 ? StoreOperation.ADD : StoreOperation.QUERY, "bench", 10, took);
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < EVENTS; i++) {
+            listener.operation(i % 2 == 0 ? StoreOperation.ADD : StoreOperation.QUERY, "bench", 10, took);
+        }
+        return (System.nanoTime() - t) / 1e3 / EVENTS;
     }
 
     private static float[] vector(Random random) {
