@@ -1,6 +1,8 @@
 package io.godwit.bench.vector;
 
 import io.godwit.store.Space;
+import io.godwit.store.vector.Candidates;
+import io.godwit.store.vector.ExactScan;
 import io.godwit.store.vector.Hit;
 import io.godwit.store.vector.HnswIndex;
 import io.godwit.store.vector.IndexParams;
@@ -11,7 +13,9 @@ import java.util.List;
 /**
  * The graph build rate of {@link HnswIndex} alone, in process: N seeded clustered vectors added in
  * batches of BATCH (as the segment's indexer adds them), then recall@10 and p50 of Q queries at
- * Chroma's defaults against an exact scan. Usage: {@code BuildRate SPACE N DIM BATCH [Q]}.
+ * Chroma's defaults against an exact scan, and for filters admitting 1 to 30 % of the records the
+ * p50 of a filtered graph search beside an exact scan of the candidates (the segment's
+ * exact-scan threshold). Usage: {@code BuildRate SPACE N DIM BATCH [Q]}.
  */
 public final class BuildRate {
     private BuildRate() {
@@ -55,5 +59,31 @@ public final class BuildRate {
         }
         Arrays.sort(ms);
         System.out.printf("recall@10 %.4f, p50 %.2f ms%n", recall / nq, ms[nq / 2]);
+        // The exact-scan threshold: a filtered graph search against an exact scan of the same candidates.
+        for (int pct : new int[] {1, 2, 4, 8, 10, 20, 30}) {
+            long[] ids = java.util.stream.LongStream.range(0, n).filter(id -> id % 100 < pct).toArray();
+            Candidates c = Candidates.of(ids);
+            double[] graph = new double[nq];
+            double[] exact = new double[nq];
+            for (int q = 0; q < nq; q++) {
+                long t = System.nanoTime();
+                index.search(ds.queries[q], VectorBench.K, c::test, 100);
+                graph[q] = (System.nanoTime() - t) / 1e6;
+                t = System.nanoTime();
+                ExactScan scan = new ExactScan(space, ds.queries[q], VectorBench.K);
+                for (long id : ids) {
+                    float[] v = index.vector(id);
+                    if (v != null) {
+                        scan.offerPrepared(id, v);
+                    }
+                }
+                scan.result();
+                exact[q] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(graph);
+            Arrays.sort(exact);
+            System.out.printf("filter %d %% (%,d candidates): p50 graph %.2f ms, exact scan %.2f ms%n", pct, c.size(),
+                    graph[nq / 2], exact[nq / 2]);
+        }
     }
 }

@@ -57,9 +57,10 @@ final class PeerRun {
         Path log = dir.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         if (collection != null) {
-            // Godwit's server on the benchmark's own JDK, with its vector-API options (VectorBench.vectorApiOptions)
+            // Godwit's server on the benchmark's own JDK, but without the vector API: godwit.jar is
+            // shaded without a Multi-Release manifest, so Lucene's Java 21 classes are not seen in it
+            // (with --add-modules jdk.incubator.vector Lucene then fails to load its provider).
             pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
-            pb.environment().put("GODWIT_JAVA_OPTS", String.join(" ", VectorBench.vectorApiOptions()));
         }
         Process server = pb.start();
         try {

@@ -68,14 +68,22 @@ public final class VectorBench {
         VectorReport report = new VectorReport();
         for (Workload w : workloads) {
             Path dir = out.resolve("vector").resolve(folder(w));
-            deleteTree(dir);
+            // -Dbench.reuse=true: keep an earlier run's in-process side (its godwit.json and store), e.g.
+            // after a later part of the workload failed
+            boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(dir.resolve("godwit.json"));
+            if (!reuse) {
+                deleteTree(dir);
+            }
             System.out.printf("Workload %s: data and exact answers (load %s)%n", w.name(), loadAverage());
             Dataset ds = new Dataset(w.space(), w.n(), w.dim(), w.queries(), K);
-            ds.write(dir);
+            if (!reuse) {
+                ds.write(dir);
+            }
             ds.computeTruth();
             ds.release();
-            System.out.printf("Workload %s: Godwit in process (own JVM; load %s)%n", w.name(), loadAverage());
-            JsonNode g = godwit(cp, dir, w, heap(w));
+            System.out.printf("Workload %s: Godwit in process (own JVM; load %s)%s%n", w.name(), loadAverage(),
+                    reuse ? ": kept from the earlier run" : "");
+            JsonNode g = reuse ? new ObjectMapper().readTree(dir.resolve("godwit.json").toFile()) : godwit(cp, dir, w, heap(w));
             PeerRun http = null;
             if (!w.million()) {
                 System.out.printf("Workload %s: Godwit's HTTP server (load %s)%n", w.name(), loadAverage());

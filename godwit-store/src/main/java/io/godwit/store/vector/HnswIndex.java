@@ -42,8 +42,12 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 public final class HnswIndex {
     /** Batches adding at least this many vectors are built on several threads (two of Lucene's 2,048-node chunks). */
     public static final int BULK_MIN = 4_096;
-    /** The most entries one bulk takes: its records wait in the segment's pending tail (scanned exactly) until it ends. */
-    public static final int BULK_MAX = 50_000;
+    /**
+     * The most entries one bulk takes: its records wait in the segment's pending tail (scanned
+     * exactly) until it ends. In the benchmark's 100,000-vector run the graph grown by bulks of
+     * about 5,000 answered with recall 0.986, the one rebuilt in two bulks of 50,000 with 0.967.
+     */
+    public static final int BULK_MAX = 10_000;
 
     private final IndexParams params;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
