@@ -61,42 +61,70 @@ final class Children {
         return p.exitValue() == 0 ? new Outcome(measured, null) : new Outcome(measured, "exit " + p.exitValue() + ", see " + log);
     }
 
-    /**
-     * Starts {@code main} as a whole new JVM {@code warmups + runs} times, one after another, and
-     * times each from start to exit (the warm-ups fill the OS page cache, as a deployed program's
-     * would be). Output is kept in the log.
-     */
-    Outcome cold(String tool, String label, String main, List<String> args, int warmups, int runs,
-                 Duration timeout) throws Exception {
+    /** One command of {@link #coldRounds}: its log's label, its command line, extra environment variables. */
+    record ColdCommand(String label, List<String> cmd, Map<String, String> env) {
+    }
+
+    /** The command line of {@code main} in a new JVM with {@code tool}'s class path, for {@link #coldRounds}. */
+    ColdCommand coldJava(String tool, String label, String main, List<String> args) {
         List<String> cmd = java(tool, main);
         cmd.addAll(args);
-        return coldCommand(label, cmd, Map.of(), warmups, runs, timeout);
+        return new ColdCommand(label, cmd, Map.of());
     }
 
     /**
-     * {@link #cold} for any command (bin/godwit), with extra environment variables. The warm-ups
-     * also let the command make what it caches on a first run (bin/godwit's CDS archive).
+     * Each command started as a whole new process {@code warmups} times untimed (they fill the OS page
+     * cache, as a deployed program's would be), then in {@code runs} rounds that start every command
+     * once, the order turned by one each round, timed from start to exit; output kept in its log. Interleaved, the
+     * tools compared share the machine's load as it comes and goes (on a shared machine it doubles
+     * within minutes); one tool after another, each would see another load. A command that fails
+     * or times out stops there; the others go on. Outcomes in the order of {@code commands}.
      */
-    Outcome coldCommand(String label, List<String> cmd, Map<String, String> env, int warmups, int runs,
-                        Duration timeout) throws Exception {
-        Path log = log(label);
-        List<Long> measured = new ArrayList<>();
-        for (int i = 0; i < warmups + runs; i++) {
-            long start = System.nanoTime();
-            Process p = start(cmd, env, log);
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
-                return new Outcome(measured, "timed out after " + timeout.toSeconds() + " s");
-            }
-            long took = System.nanoTime() - start;
-            if (p.exitValue() != 0) {
-                return new Outcome(measured, reason(log));
-            }
-            if (i >= warmups) {
-                measured.add(took);
+    List<Outcome> coldRounds(List<ColdCommand> commands, int warmups, int runs, Duration timeout) throws Exception {
+        int n = commands.size();
+        List<Path> logs = new ArrayList<>();
+        List<List<Long>> measured = new ArrayList<>();
+        String[] failures = new String[n];
+        for (ColdCommand c : commands) {
+            logs.add(log(c.label()));
+            measured.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int w = 0; w < warmups && failures[i] == null; w++) {
+                failures[i] = once(commands.get(i), logs.get(i), timeout, null);
             }
         }
-        return new Outcome(measured, null);
+        for (int r = 0; r < runs; r++) {
+            for (int k = 0; k < n; k++) {
+                int i = (k + r) % n;
+                if (failures[i] == null) {
+                    failures[i] = once(commands.get(i), logs.get(i), timeout, measured.get(i));
+                }
+            }
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Outcome(measured.get(i), failures[i]));
+        }
+        return out;
+    }
+
+    /** Runs {@code c} once; adds its time to {@code times} unless null; the failure, or null. */
+    private static String once(ColdCommand c, Path log, Duration timeout, List<Long> times) throws Exception {
+        long start = System.nanoTime();
+        Process p = start(c.cmd(), c.env(), log);
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor();
+            return "timed out after " + timeout.toSeconds() + " s";
+        }
+        long took = System.nanoTime() - start;
+        if (p.exitValue() != 0) {
+            return reason(log);
+        }
+        if (times != null) {
+            times.add(took);
+        }
+        return null;
     }
 
     private List<String> java(String tool, String main) {

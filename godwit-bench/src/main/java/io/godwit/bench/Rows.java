@@ -88,15 +88,8 @@ final class Rows {
                 : Row.failed(section, d, tool, o.ok() ? "nothing measured" : o.failure());
     }
 
-    Row coldRow(String section, Dialect d, String tool, Fixture f, Map<String, String> target) {
-        try {
-            return measureCold(section, d, tool, f, target);
-        } catch (Exception e) {
-            return Row.failed(section, d, tool, Failures.reason(e));
-        }
-    }
-
-    private Row measureCold(String section, Dialect d, String tool, Fixture f, Map<String, String> target) throws Exception {
+    /** The library main of {@code tool} that validates the seeded database, as a new JVM (a cold row). */
+    Children.ColdCommand coldCommand(Dialect d, String tool, Fixture f, Map<String, String> target) {
         List<String> args = new ArrayList<>(List.of(target.get("url"), target.get("user"), target.get("password")));
         String main;
         switch (tool) {
@@ -114,10 +107,7 @@ final class Rows {
                 args.add(Fixture.LIQUIBASE_CHANGELOG);
             }
         }
-        Settings.Iter iter = settings.w1Cold();
-        Children.Outcome o = children.cold(tool, "cold-" + d.scope() + "-" + tool, main, args, iter.warmups(),
-                iter.iterations(), Duration.ofMinutes(2));
-        return o.ok() ? Row.measured(section, d, tool, Stats.of(o.measured())) : Row.failed(section, d, tool, o.failure());
+        return children.coldJava(tool, "cold-" + d.scope() + "-" + tool, main, args);
     }
 
     /**
@@ -126,25 +116,39 @@ final class Rows {
      * and the SQLite library from its cache, both in a cache folder of this run), the subsystems
      * given with --no-builtin --migrations-dir. The password goes by environment variable.
      */
-    Row cliColdRow(String section, Dialect d, Fixture f, Map<String, String> target) {
-        try {
-            List<String> cmd = new ArrayList<>(List.of(Path.of("bin", "godwit").toAbsolutePath().toString(), "validate",
-                    "--url", target.get("url"), "--no-builtin"));
-            if (d == Dialect.POSTGRESQL) {
-                cmd.addAll(List.of("--user", target.get("user"), "--password-env", "GODWIT_BENCH_PASSWORD"));
-            }
-            f.set().subsystems().forEach(s -> cmd.addAll(List.of("--migrations-dir", s + "=" + f.godwitDir(d, s))));
-            Map<String, String> env = Map.of("GODWIT_BENCH_PASSWORD", target.get("password"),
-                    "GODWIT_CACHE_DIR", out.resolve("cache").toAbsolutePath().toString(),
-                    "GODWIT_JAVA_OPTS", String.join(" ", children.jvmOptions()));
-            Settings.Iter iter = settings.w1Cold();
-            Children.Outcome o = children.coldCommand("cold-" + d.scope() + "-" + Row.GODWIT_CLI, cmd, env,
-                    Math.max(2, iter.warmups()), iter.iterations(), Duration.ofMinutes(2));
-            return o.ok() ? Row.measured(section, d, Row.GODWIT_CLI, Stats.of(o.measured()))
-                    : Row.failed(section, d, Row.GODWIT_CLI, o.failure());
-        } catch (Exception e) {
-            return Row.failed(section, d, Row.GODWIT_CLI, Failures.reason(e));
+    Children.ColdCommand cliColdCommand(Dialect d, Fixture f, Map<String, String> target) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of("bin", "godwit").toAbsolutePath().toString(), "validate",
+                "--url", target.get("url"), "--no-builtin"));
+        if (d == Dialect.POSTGRESQL) {
+            cmd.addAll(List.of("--user", target.get("user"), "--password-env", "GODWIT_BENCH_PASSWORD"));
         }
+        f.set().subsystems().forEach(s -> cmd.addAll(List.of("--migrations-dir", s + "=" + f.godwitDir(d, s))));
+        Map<String, String> env = Map.of("GODWIT_BENCH_PASSWORD", target.get("password"),
+                "GODWIT_CACHE_DIR", out.resolve("cache").toAbsolutePath().toString(),
+                "GODWIT_JAVA_OPTS", String.join(" ", children.jvmOptions()));
+        return new Children.ColdCommand("cold-" + d.scope() + "-" + Row.GODWIT_CLI, cmd, env);
+    }
+
+    /**
+     * The cold rows of {@code tools} (their commands in the same order), measured in interleaved rounds
+     * ({@link Children#coldRounds}): at least two warm-ups each, so that bin/godwit has made its
+     * archive and cache before it is timed.
+     */
+    List<Row> coldRows(String section, Dialect d, List<String> tools, List<Children.ColdCommand> commands) {
+        List<Row> rows = new ArrayList<>();
+        try {
+            Settings.Iter iter = settings.w1Cold();
+            List<Children.Outcome> outcomes = children.coldRounds(commands, Math.max(2, iter.warmups()), iter.iterations(),
+                    Duration.ofMinutes(2));
+            for (int i = 0; i < tools.size(); i++) {
+                Children.Outcome o = outcomes.get(i);
+                rows.add(o.ok() ? Row.measured(section, d, tools.get(i), Stats.of(o.measured()))
+                        : Row.failed(section, d, tools.get(i), o.failure()));
+            }
+        } catch (Exception e) {
+            tools.forEach(t -> rows.add(Row.failed(section, d, t, Failures.reason(e))));
+        }
+        return rows;
     }
 
     Row shellRead(String section, Dialect d, Fixture f, Settings.Iter iter) {

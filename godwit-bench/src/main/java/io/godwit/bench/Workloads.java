@@ -57,6 +57,8 @@ final class Workloads {
             Settings.Iter shellIter = settings.w1Cold();
             add(measure.shellRead(warm, d, f, shellIter));
             add(measure.shellRead(cold, d, f, shellIter));
+            List<String> coldTools = new ArrayList<>();
+            List<Children.ColdCommand> coldCommands = new ArrayList<>();
             for (String tool : tools(false)) {
                 Map<String, String> target = measure.seeded(d, tool, f);
                 if (target.containsKey("failure")) {
@@ -65,11 +67,15 @@ final class Workloads {
                     continue;
                 }
                 add(measure.warmRow(warm, d, tool, f, "validate", target, settings.w1Warm()));
-                add(measure.coldRow(cold, d, tool, f, target));
+                coldTools.add(tool);
+                coldCommands.add(measure.coldCommand(d, tool, f, target));
                 if (tool.equals("godwit")) {
-                    add(measure.cliColdRow(cold, d, f, target));
+                    coldTools.add(Row.GODWIT_CLI);
+                    coldCommands.add(measure.cliColdCommand(d, f, target));
                 }
             }
+            // The cold processes of every tool in interleaved rounds: they see the same load.
+            measure.coldRows(cold, d, coldTools, coldCommands).forEach(this::add);
         }
     }
 

@@ -57,6 +57,8 @@ class GodwitClientTest {
             assertThat(sqlite.<String>write("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA synchronous"))).isEqualTo("2");
             assertThat(sqlite.<String>read("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA synchronous"))).isEqualTo("2");
             assertThat(sqlite.<String>write("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA foreign_keys"))).isEqualTo("1");
+            // The writer checkpoints every 10,000 pages, not SQLite's 1,000 (one checkpoint per batch).
+            assertThat(sqlite.<String>write("read the pragmas", c -> Jdbc.stringValue(c, "PRAGMA wal_autocheckpoint"))).isEqualTo("10000");
         }
     }
 

@@ -2,6 +2,7 @@ package io.godwit.bench.importer;
 
 import io.godwit.store.Float32Encoding;
 import io.godwit.store.importer.SourceRecord;
+import io.godwit.store.local.SqliteConnections;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +18,8 @@ import java.util.Map;
  * store (its log with the vector and the metadata JSON, its records with the vector, their typed
  * metadata, the documents' full-text index) by plain JDBC batches of prepared statements, one
  * transaction per batch of {@code batch} records, with none of the store's checks and reads. The
- * store's own connection settings are set alike: WAL, {@code synchronous=FULL}, foreign keys on.
+ * store's own writer settings are set alike: WAL, {@code synchronous=FULL}, foreign keys on, the
+ * same page cache ({@link SqliteConnections#WRITER_CACHE_KIB}).
  *
  * <p>{@link Mode#INSERT} only inserts (the log keeps every entry); {@link Mode#LIKE_THE_STORE}
  * also runs, per batch, the statements by which the store's write ends in the same state: the
@@ -40,6 +42,7 @@ final class JdbcBaseline {
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = FULL");
                 st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA cache_size = -" + SqliteConnections.WRITER_CACHE_KIB);
             }
             String[] ids = segment(c, name);
             c.setAutoCommit(false);

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The workload through Chroma's npm client ({@code bench/store/peer-workload.js}) against a server
  * process started for it: the real Chroma 1.0 peer ({@code peer/start.sh}) or Godwit's
- * ({@code java -jar godwit.jar run}, default JVM options, as a user starts it). The same client and
+ * ({@code bin/godwit run}, as a user starts it). The same client and
  * script for both, so the two servers are compared over the same HTTP path. Each server is stopped
  * after its run, its resident memory (process tree) read just before.
  */
@@ -32,10 +32,13 @@ final class NpmWorkload {
         return run(w, dir, "peer", port, List.of("peer/start.sh", String.valueOf(port), dir.resolve("peer-data").toString()));
     }
 
-    /** {@code godwit run} from {@code jar} on {@code port}, its persist directory under {@code dir}. */
-    static Map<String, Object> godwit(Workload w, Path dir, Path jar, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return run(w, dir, "godwit-server", port, List.of(java, "-jar", jar.toString(), "run", "--path",
+    /**
+     * {@code bin/godwit run} on {@code port}, its persist directory under {@code dir}: the launcher a user
+     * runs, with its server defaults (small serial heap; README "Memory of godwit run"), which
+     * {@code exec}s the JVM, so the process measured is the server's.
+     */
+    static Map<String, Object> godwit(Workload w, Path dir, Path launcher, int port) throws Exception {
+        return run(w, dir, "godwit-server", port, List.of(launcher.toString(), "run", "--path",
                 dir.resolve("godwit-server-data").toString(), "--port", String.valueOf(port)));
     }
 

@@ -5,9 +5,13 @@ import io.godwit.store.GodwitClient;
 import io.godwit.store.StoreCollection;
 import io.godwit.store.Where;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +22,16 @@ import java.util.Map;
  * 1.0 server, both through Chroma's npm client ({@link NpmWorkload}). Reports add rate, p50 of get by
  * 1,000 ids, get by a 1 % filter, count and peek (at a tenth of the records and at all of them:
  * constant time shows as equal figures), resident memory, the ratios to the peer and the machine's
- * load average around each part. Usage: bench/store.sh [--quick] (20,000 records instead of 100,000).
- * Ports: -Dbench.peerPort (18150), -Dbench.serverPort (18151); -Dbench.godwitJar, the CLI's jar.
+ * load average around each part. Usage: bench/store.sh [--quick] [--parts=inprocess,server,peer]
+ * (--quick: 20,000 records instead of 100,000; --parts: only those, the others' last results are read
+ * from bench/out, so that a long run can be split into holds of the bench lock).
+ * Ports: -Dbench.peerPort (18150), -Dbench.serverPort (18151); -Dbench.godwitLauncher, the launcher
+ * ({@code bin/godwit}, which runs {@code godwit-cli/target/godwit.jar}).
  */
 public final class StoreBench {
+    /** The three ways, in the table's order; each can run on its own ({@code --parts=}) and is kept in bench/out. */
+    private static final List<String> PARTS = List.of("inprocess", "server", "peer");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OPS = List.of("getIds", "getWhere", "countAtTenth", "count", "peekAtTenth", "peek");
 
     private StoreBench() {
@@ -29,27 +39,62 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        List<String> parts = List.of(option(args, "--parts=", String.join(",", PARTS)).split(","));
         Workload w = new Workload(quick ? 20_000 : 100_000, 384, 1_000, 20, 42);
         Path dir = Files.createTempDirectory("store-bench");
-        Path jar = Path.of(System.getProperty("bench.godwitJar", "godwit-cli/target/godwit.jar"));
-        StringBuilder load = new StringBuilder("load average (1, 5, 15 min) before each part and at the end: ");
-        load.append("in process ").append(loadAverage());
-        Map<String, Object> godwit = inProcess(w, dir.resolve("godwit"));
-        load.append("; Godwit server ").append(loadAverage());
-        Map<String, Object> server = NpmWorkload.godwit(w, dir, jar, Integer.getInteger("bench.serverPort", 18151));
-        load.append("; peer ").append(loadAverage());
-        Map<String, Object> peer = NpmWorkload.peer(w, dir, Integer.getInteger("bench.peerPort", 18150));
-        load.append("; end ").append(loadAverage());
-        String report = table(w, godwit, server, peer) + "\nwhere matches: in process " + godwit.get("whereMatches")
+        Path out = Files.createDirectories(Path.of("bench/out"));
+        String name = quick ? "store-quick" : "store-full";
+        try {
+            for (String part : parts) {
+                if (!PARTS.contains(part)) {
+                    throw new IllegalArgumentException("--parts: " + part + " is not one of " + PARTS);
+                }
+                String before = loadAverage();
+                Map<String, Object> r = run(part, w, dir);
+                r.put("load", "before " + before + ", after " + loadAverage() + " (" + java.time.Instant.now() + ")");
+                JSON.writeValue(out.resolve(name + "-" + part + ".json").toFile(), r);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {   // the stores of a full run take about 1 GB
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (String part : PARTS) {
+            Path saved = out.resolve(name + "-" + part + ".json");
+            if (!Files.exists(saved)) {
+                System.out.println("Part " + part + " not measured yet (" + saved + "): run --parts=" + part);
+                return;
+            }
+            results.add(JSON.readValue(saved.toFile(), new TypeReference<Map<String, Object>>() { }));
+        }
+        String report = report(w, results.get(0), results.get(1), results.get(2));
+        Files.writeString(out.resolve(name + ".md"), report);
+        System.out.println(report);
+    }
+
+    private static Map<String, Object> run(String part, Workload w, Path dir) throws Exception {
+        return switch (part) {
+            case "inprocess" -> inProcess(w, dir.resolve("godwit"));
+            case "server" -> NpmWorkload.godwit(w, dir, Path.of(System.getProperty("bench.godwitLauncher", "bin/godwit")),
+                    Integer.getInteger("bench.serverPort", 18151));
+            default -> NpmWorkload.peer(w, dir, Integer.getInteger("bench.peerPort", 18150));
+        };
+    }
+
+    private static String report(Workload w, Map<String, Object> godwit, Map<String, Object> server, Map<String, Object> peer) {
+        return table(w, godwit, server, peer) + "\nwhere matches: in process " + godwit.get("whereMatches")
                 + ", server " + server.get("whereMatches") + ", peer " + peer.get("whereMatches") + "; counts: "
                 + godwit.get("countValue") + ", " + server.get("countValue") + ", " + peer.get("countValue") + "\n\n"
-                + load + "\n\nin-process JVM options: " + ManagementFactory.getRuntimeMXBean().getInputArguments()
-                + "; Java " + System.getProperty("java.version") + "; " + Runtime.getRuntime().availableProcessors()
-                + " cores\n";
-        Path out = Path.of("bench/out");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve(quick ? "store-quick.md" : "store-full.md"), report);
-        System.out.println(report);
+                + "load average (1, 5, 15 min) around each part: in process " + godwit.get("load") + "; Godwit server "
+                + server.get("load") + "; peer " + peer.get("load") + "\n\nthis JVM's options: "
+                + ManagementFactory.getRuntimeMXBean().getInputArguments() + "; Java " + System.getProperty("java.version")
+                + "; " + Runtime.getRuntime().availableProcessors() + " cores\n";
+    }
+
+    private static String option(String[] args, String prefix, String otherwise) {
+        return java.util.Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElse(otherwise);
     }
 
     private static String table(Workload w, Map<String, Object> g, Map<String, Object> s, Map<String, Object> p) {

@@ -36,6 +36,8 @@ final class SqliteSource implements ChromaSource {
     private final Set<String> tables;
     private final List<SourceCollection> collections;
     private final Map<String, String[]> segments = new HashMap<>();
+    private Map<String, Long> rowsBySegment;
+    private long rows;
 
     SqliteSource(Path directory) {
         this.directory = directory;
@@ -177,7 +179,23 @@ final class SqliteSource implements ChromaSource {
     private SegmentRecords records(SourceCollection c) throws SQLException {
         String metadataSegment = segments.get(c.id())[0];
         return new SegmentRecords(db, hasColumn("embedding_metadata", "bool_value"), metadataSegment,
-                log.entries(c.id(), position(metadataSegment)));
+                holdsMostRows(metadataSegment), log.entries(c.id(), position(metadataSegment)));
+    }
+
+    /** Whether the segment holds at least half of the rows of {@code embeddings} (counted once per source). */
+    private boolean holdsMostRows(String segmentId) throws SQLException {
+        if (rowsBySegment == null) {
+            Map<String, Long> counts = new HashMap<>();
+            try (Statement st = db.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT segment_id, count(*) FROM embeddings GROUP BY segment_id")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                    rows += rs.getLong(2);
+                }
+            }
+            rowsBySegment = counts;
+        }
+        return rowsBySegment.getOrDefault(segmentId, 0L) * 2 >= rows;
     }
 
     @Override
