@@ -129,50 +129,9 @@ public final class Listeners implements StoreListener {
     }
 
     /** An engine listener in a store listener's clothes: the store's events go nowhere. */
-    private record EngineOnly(EngineListener engine) implements StoreListener {
-        @Override
-        public void runStarted(String database, int pending) {
-            engine.runStarted(database, pending);
-        }
-
-        @Override
-        public void runFinished(String database, int applied, Duration took, GodwitException failure) {
-            engine.runFinished(database, applied, took, failure);
-        }
-
-        @Override
-        public void migrationStarted(String subsystem, int version, String filename) {
-            engine.migrationStarted(subsystem, version, filename);
-        }
-
-        @Override
-        public void migrationApplied(String subsystem, int version, String filename, Duration took) {
-            engine.migrationApplied(subsystem, version, filename, took);
-        }
-
-        @Override
-        public void migrationFailed(String subsystem, int version, String filename, Duration took, GodwitException error) {
-            engine.migrationFailed(subsystem, version, filename, took, error);
-        }
-
-        @Override
-        public void pending(String subsystem, int count) {
-            engine.pending(subsystem, count);
-        }
-
-        @Override
-        public void lockAcquired(String database, Duration waited) {
-            engine.lockAcquired(database, waited);
-        }
-
-        @Override
-        public void lockTimedOut(String database, Duration waited) {
-            engine.lockTimedOut(database, waited);
-        }
-
-        @Override
-        public void backupTaken(String database, String kind, Duration took, long bytes) {
-            engine.backupTaken(database, kind, took, bytes);
+    private static final class EngineOnly extends EngineForwarding {
+        EngineOnly(EngineListener engine) {
+            super(engine);
         }
     }
 }

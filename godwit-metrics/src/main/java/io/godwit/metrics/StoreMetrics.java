@@ -2,7 +2,6 @@ package io.godwit.metrics;
 
 import io.godwit.GodwitException;
 import io.godwit.store.StoreException;
-import io.godwit.store.StoreListener;
 import io.godwit.store.StoreOperation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,15 +17,14 @@ import java.util.Locale;
  * go to {@link EngineMetrics}. A {@code collection} tag only when per-collection series are on: their
  * number grows with the collections.
  */
-final class StoreMetrics implements StoreListener {
+final class StoreMetrics extends EngineForwarding {
     private final MeterRegistry registry;
-    private final EngineMetrics engine;
     /** The per-collection series; null when they are off. */
     private final CollectionSeries series;
 
     StoreMetrics(MeterRegistry registry, EngineMetrics engine, CollectionSeries series) {
+        super(engine);
         this.registry = registry;
-        this.engine = engine;
         this.series = series;
     }
 
@@ -92,50 +90,4 @@ final class StoreMetrics implements StoreListener {
         return e instanceof GodwitException ? "engine" : "internal";
     }
 
-    // The engine's events of the client's own migrations.
-
-    @Override
-    public void runStarted(String database, int pending) {
-        engine.runStarted(database, pending);
-    }
-
-    @Override
-    public void runFinished(String database, int applied, Duration took, GodwitException failure) {
-        engine.runFinished(database, applied, took, failure);
-    }
-
-    @Override
-    public void migrationStarted(String subsystem, int version, String filename) {
-        engine.migrationStarted(subsystem, version, filename);
-    }
-
-    @Override
-    public void migrationApplied(String subsystem, int version, String filename, Duration took) {
-        engine.migrationApplied(subsystem, version, filename, took);
-    }
-
-    @Override
-    public void migrationFailed(String subsystem, int version, String filename, Duration took, GodwitException error) {
-        engine.migrationFailed(subsystem, version, filename, took, error);
-    }
-
-    @Override
-    public void pending(String subsystem, int count) {
-        engine.pending(subsystem, count);
-    }
-
-    @Override
-    public void lockAcquired(String database, Duration waited) {
-        engine.lockAcquired(database, waited);
-    }
-
-    @Override
-    public void lockTimedOut(String database, Duration waited) {
-        engine.lockTimedOut(database, waited);
-    }
-
-    @Override
-    public void backupTaken(String database, String kind, Duration took, long bytes) {
-        engine.backupTaken(database, kind, took, bytes);
-    }
 }
