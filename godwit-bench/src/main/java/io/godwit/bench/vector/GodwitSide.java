@@ -32,13 +32,14 @@ public final class GodwitSide {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        Space space = Space.fromWireName(args[1]);
-        int dim = Integer.parseInt(args[2]);
-        int k = Integer.parseInt(args[3]);
-        int efAlt = Integer.parseInt(args[4]);
-        float[][] data = Dataset.readRows(dir.resolve("data.f32"), dim);
-        float[][] queries = Dataset.readRows(dir.resolve("queries.f32"), dim);
+        SideArgs a = SideArgs.parse(args);
+        Path dir = a.dir();
+        Space space = a.space();
+        int dim = a.dim();
+        int k = a.k();
+        int efAlt = a.efAlt();
+        float[][] data = a.data();
+        float[][] queries = a.queries();
         CollectionConfiguration config = CollectionConfiguration.defaults().withSpace(space);
         IndexParams params = IndexParams.of(config, dim);
         SegmentOptions options = SegmentOptions.of(config);

@@ -30,22 +30,23 @@ import java.util.stream.Stream;
  * {@code no-rebuild} to skip the rebuild after the file is deleted; writes DIR/godwit.json.
  */
 public final class StoreSide {
-    /** Queries before each timed phase, so that the JIT has compiled the search (a running server is warm). */
-    static final int WARM_UP = 200;
+    /** Queries before each timed phase: the same as the segment-level side's. */
+    static final int WARM_UP = GodwitSide.WARM_UP;
     private static final int BATCH = 5_000;
 
     private StoreSide() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        Space space = Space.fromWireName(args[1]);
-        int dim = Integer.parseInt(args[2]);
-        int k = Integer.parseInt(args[3]);
-        int efAlt = Integer.parseInt(args[4]);
+        SideArgs a = SideArgs.parse(args);
+        Path dir = a.dir();
+        Space space = a.space();
+        int dim = a.dim();
+        int k = a.k();
+        int efAlt = a.efAlt();
         boolean rebuild = args.length < 6 || !"no-rebuild".equals(args[5]);
-        float[][] data = Dataset.readRows(dir.resolve("data.f32"), dim);
-        float[][] queries = Dataset.readRows(dir.resolve("queries.f32"), dim);
+        float[][] data = a.data();
+        float[][] queries = a.queries();
         Path store = dir.resolve("godwit-store");
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Answers> phases = new LinkedHashMap<>();
