@@ -5,7 +5,8 @@
 #   full      10,000 and 100,000 x 384 in each space, 10,000 x 3,072 (cosine), and 1,000,000 x 384
 #             (l2, Godwit alone unless -Dbench.peer1m=true)
 #   --only=l2-100000-384   only the workloads whose folder name contains that (a full run takes
-#             well over 15 minutes on 2 cores: run it in parts)
+#             well over 15 minutes on 2 cores: run it in parts); GODWIT_BENCH_JAVA_OPTS=-Dbench.part=inprocess
+#             runs only the in-process side, then -Dbench.part=servers the HTTP server and the peer on it
 # Needs node and `npm ci --prefix peer`. The peer listens on port 18310 and `godwit run` on the
 # next one (-Dbench.peerPort=... in GODWIT_BENCH_JAVA_OPTS to change). GODWIT_BENCH_JAVA: another
 # java to run on. The in-process side runs with the JDK's Vector API (--add-modules
