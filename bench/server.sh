@@ -10,5 +10,5 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 [ -d peer/node_modules/chromadb-js-bindings-linux-x64-gnu ] || npm ci --prefix peer --no-audit --no-fund --loglevel=error
 mvn -B -q -o -pl godwit-cli,godwit-bench -am package -DskipTests >&2
-exec java -Dbench.port="${GODWIT_BENCH_PORT:-18450}" -cp "godwit-bench/target/classes:$(cat godwit-bench/target/classpath.txt)" \
+exec java -Dhttp.maxConnections=32 -Dbench.port="${GODWIT_BENCH_PORT:-18450}" -cp "godwit-bench/target/classes:$(cat godwit-bench/target/classpath.txt)" \
   io.godwit.bench.server.ServerLoad "$repo" "${1:-60}" ${2:+"$2"}
