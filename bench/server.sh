@@ -5,6 +5,8 @@
 #   bench/server.sh [SECONDS] [ADD_RATE]   (default 60; takes about 6 x SECONDS plus start-up)
 # ADD_RATE: records/s of the paced runs (default: the peer's free-running rate; 0: no paced runs).
 # GODWIT_BENCH_PORT: the first of the three ports used (default 18450).
+# http.maxConnections=32: the client JVM keeps a kept-alive connection for each of the 16 client threads on
+# both sides (HttpURLConnection keeps 5 per server by default; the others would reconnect for every call).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
