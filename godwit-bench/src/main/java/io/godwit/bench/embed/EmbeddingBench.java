@@ -15,15 +15,17 @@ import java.util.Map;
  * Sentences per second of the default embedding function (all-MiniLM-L6-v2) on WordNet glosses, at
  * batch 1 and batch 32, beside transformers.js on the same model file and texts in the same run;
  * and the resident memory the loaded model takes on each side. Started by {@code bench/embeddings.sh
- * [--texts=N] [--threads=N]}; prints a Markdown table and writes it to {@code OUT/embeddings.md}.
+ * [--texts=N] [--threads=N] [--peer-first]}; prints a Markdown table and writes it to
+ * {@code OUT/embeddings.md}.
  *
- * <p>Both sides get the same ONNX Runtime thread count (default: one per core) and embed the first
- * 32 texts once before timing; for each batch size transformers.js's pass runs right after
- * Godwit's, never beside it. The vectors of both sides are compared at the end (least cosine).
+ * <p>Both sides get the same ONNX Runtime thread count (default: one per core), embed the first 32
+ * texts once before timing, and take turns block by block ({@link Turns}), never running at the
+ * same time. Three passes: batch 1 and batch 32 in the texts' order (the like-for-like comparison:
+ * transformers.js's pipeline does not sort), then batch 32 with the batches cut from the texts
+ * ordered by length (Godwit's default for a call of many texts; transformers.js given the same
+ * batches). The vectors of both sides are compared at the end (least cosine).
  */
 public final class EmbeddingBench {
-
-    private static final List<Integer> BATCHES = List.of(1, 32);
 
     private EmbeddingBench() {
     }
@@ -31,6 +33,7 @@ public final class EmbeddingBench {
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(option(args, "--texts=", "10000"));
         int threads = Integer.parseInt(option(args, "--threads=", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        boolean peerFirst = List.of(args).contains("--peer-first");
         Path out = Path.of(System.getProperty("bench.out", "bench/out")).toAbsolutePath();
         Path golden = Path.of(System.getProperty("bench.golden", "godwit-embeddings-minilm/golden")).toAbsolutePath();
         Files.createDirectories(out);
@@ -38,94 +41,77 @@ public final class EmbeddingBench {
         List<String> lines = new ArrayList<>(List.of(
                 "Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 "Command: `bench/embeddings.sh " + String.join(" ", args) + "`",
-                "Machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average at start "
-                        + Files.readString(Path.of("/proc/loadavg")).strip(),
+                "Machine: " + Runtime.getRuntime().availableProcessors() + " cores; `uptime` at start: " + uptime(),
                 "Texts: the first " + count + " distinct WordNet noun glosses (" + Glosses.DATA_NOUN + "), "
                         + "mean " + texts.stream().mapToInt(String::length).sum() / count + " characters",
-                "ONNX Runtime threads per call: " + threads + " on both sides"));
-        Run run = run(texts, threads, golden, out);
+                "ONNX Runtime threads per call: " + threads + " on both sides; turns of " + Turns.BLOCK
+                        + " texts, " + (peerFirst ? "transformers.js" : "Godwit") + " first in the first turn"));
+        Run run = run(texts, threads, golden, out, peerFirst);
         lines.add("Load average (1, 5, 15 min) as each pass starts: " + String.join("; ", run.loads)
-                + "; at the end: " + load());
-        lines.add("transformers.js: @huggingface/transformers " + run.peerVersion + " (node " + nodeVersion() + ")");
+                + "; at the end: " + Turns.load());
+        lines.add("Godwit: ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion()
+                + " (Java); transformers.js: @huggingface/transformers " + run.peer.version + ", onnxruntime-node "
+                + run.peer.onnxRuntimeVersion + " (node " + nodeVersion() + ")");
         lines.add("");
-        lines.addAll(table(run));
+        lines.addAll(Table.rows(run));
         lines.add("");
-        lines.add(String.format("Vectors of both sides, batch 32: least cosine %.7f over %d texts",
-                leastCosine(run.godwitVectors, run.peerVectors), count));
+        lines.add(String.format("Vectors, least cosine over %d texts: Godwit against transformers.js %.7f (sorted pass); "
+                        + "Godwit's sorted pass against its batch-32 pass in order %.7f",
+                count, leastCosine(run.sorted.godwitVectors(), run.peerEnd.vectors()),
+                leastCosine(run.sorted.godwitVectors(), run.inOrder.get(32).godwitVectors())));
+        lines.add("uptime at the end: " + uptime());
         Files.write(out.resolve("embeddings.md"), lines);
         lines.forEach(System.out::println);
     }
 
-    /** Both sides' figures: per batch size, and of the loaded model. */
-    private static final class Run {
-        final Map<Integer, Double> godwitRates = new LinkedHashMap<>();
-        final Map<Integer, Double> peerRates = new LinkedHashMap<>();
+    /** Both sides' figures: per pass, and of the loaded model. */
+    static final class Run {
+        final Map<Integer, Turns.Pass> inOrder = new LinkedHashMap<>();
+        Turns.Pass sorted;
         final List<String> loads = new ArrayList<>();
         double godwitLoadSeconds;
         double godwitModelMb;
         double godwitEndMb;
-        Peer.Result firstPeer;
-        String peerVersion;
-        List<float[]> godwitVectors;
-        List<float[]> peerVectors;
+        Peer peer;
+        Peer.Ending peerEnd;
     }
 
-    /**
-     * Loads Godwit's model once, then for each batch size runs Godwit's pass and right after it
-     * transformers.js's pass (a process per pass), so that the two passes compared share nearly the
-     * same machine load (on a shared machine the load can move a lot in the minutes of one pass).
-     */
-    private static Run run(List<String> texts, int threads, Path golden, Path out) throws Exception {
+    /** Loads both sides' models once, then runs the three passes, the sides taking turns. */
+    private static Run run(List<String> texts, int threads, Path golden, Path out, boolean peerFirst) throws Exception {
         Run run = new Run();
+        Turns.ProgressHook hook = new Turns.ProgressHook();
         double before = Rss.mb();
         long t = System.nanoTime();
-        try (DefaultEmbeddingFunction f = DefaultEmbeddingFunction.create(
-                DefaultEmbeddingFunction.Options.defaults().intraOpThreads(threads))) {
+        try (DefaultEmbeddingFunction f = DefaultEmbeddingFunction.create(DefaultEmbeddingFunction.Options.defaults()
+                .batchSize(32).intraOpThreads(threads).progress(hook))) {
             f.embed(texts.subList(0, 32));
             run.godwitLoadSeconds = (System.nanoTime() - t) / 1e9;
             System.gc();
             run.godwitModelMb = Rss.mb() - before;
-            for (int size : BATCHES) {
-                String loadNow = load();
-                run.godwitVectors = new ArrayList<>(texts.size());
-                t = System.nanoTime();
-                for (int from = 0; from < texts.size(); from += size) {
-                    run.godwitVectors.addAll(f.embed(texts.subList(from, Math.min(texts.size(), from + size))));
-                    progress("Godwit", size, from + size, t);
+            try (Peer peer = new Peer(golden, texts, threads, out)) {
+                run.peer = peer;
+                Turns turns = new Turns(f, hook, peer, texts, peerFirst);
+                for (int size : List.of(1, 32)) {
+                    Turns.Pass pass = turns.inOrder(size);
+                    run.inOrder.put(size, pass);
+                    run.loads.add("batch " + size + " in order " + pass.loadAtStart());
                 }
-                run.godwitRates.put(size, texts.size() / ((System.nanoTime() - t) / 1e9));
-                System.out.printf("Godwit, batch %d: %.1f texts/s; now transformers.js%n", size, run.godwitRates.get(size));
-                String loadPeer = load();
-                Peer.Result peer = Peer.run(golden, texts, threads, List.of(size), out);
-                run.peerRates.put(size, peer.rates().get(size));
-                run.peerVectors = peer.vectors();
-                run.peerVersion = peer.version();
-                if (run.firstPeer == null) {
-                    run.firstPeer = peer;
-                }
-                run.loads.add("batch " + size + ": Godwit " + loadNow + ", transformers.js " + loadPeer);
+                run.sorted = turns.sorted(32);
+                run.loads.add("batch 32 sorted " + run.sorted.loadAtStart());
+                run.godwitEndMb = Rss.mb();
+                run.peerEnd = peer.end();
             }
-            run.godwitEndMb = Rss.mb();
         }
         return run;
     }
 
-    private static List<String> table(Run run) {
-        List<String> rows = new ArrayList<>(List.of(
-                "| | Godwit (DJL tokenizers + ONNX Runtime Java) | transformers.js | ratio Godwit / transformers.js |",
-                "| --- | ---: | ---: | ---: |"));
-        for (int size : BATCHES) {
-            double g = run.godwitRates.get(size);
-            double p = run.peerRates.get(size);
-            rows.add(String.format("| texts/s, batch %d | %.1f | %.1f | %.2f |", size, g, p, g / p));
+    private static String uptime() {
+        try {
+            Process p = new ProcessBuilder("uptime").start();
+            return new String(p.getInputStream().readAllBytes()).strip();
+        } catch (Exception e) {
+            return "?";
         }
-        Peer.Result peer = run.firstPeer;
-        rows.add(String.format("| load + first batch | %.1f s | %.1f s | |", run.godwitLoadSeconds, peer.loadSeconds()));
-        rows.add(String.format("| resident memory taken by the loaded model | %.0f MB | %.0f MB | %.2f |",
-                run.godwitModelMb, peer.modelMb(), run.godwitModelMb / peer.modelMb()));
-        rows.add(String.format("| resident memory of the process at the end | %.0f MB | %.0f MB | %.2f |",
-                run.godwitEndMb, peer.endMb(), run.godwitEndMb / peer.endMb()));
-        return rows;
     }
 
     private static double leastCosine(List<float[]> a, List<float[]> b) {
@@ -138,20 +124,6 @@ public final class EmbeddingBench {
             least = Math.min(least, dot);
         }
         return least;
-    }
-
-    /** A line every 2,000 texts, so that a slow pass shows its rate (and the load) before it ends. */
-    private static void progress(String side, int size, int done, long start) throws java.io.IOException {
-        if (done % 2000 < size && done > size) {
-            System.out.printf("  %s, batch %d: %d texts, %.1f texts/s so far (load %s)%n", side, size, done,
-                    done / ((System.nanoTime() - start) / 1e9), load());
-        }
-    }
-
-    /** The 1-, 5- and 15-minute load averages. */
-    private static String load() throws java.io.IOException {
-        String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
-        return f[0] + " " + f[1] + " " + f[2];
     }
 
     private static String nodeVersion() {

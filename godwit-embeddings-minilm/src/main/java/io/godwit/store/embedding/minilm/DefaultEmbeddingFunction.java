@@ -6,6 +6,7 @@ import io.godwit.store.embedding.EmbeddingFunction;
 import io.godwit.store.embedding.EmbeddingInputs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -19,9 +20,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * result is L2-normalised. An empty text is embedded like any other (its [CLS] and [SEP] tokens).
  *
  * <p>Texts are embedded in batches of {@link Options#batchSize()}, each padded to its longest
- * text; the vectors do not depend on the batch size. Thread-safe: one instance serves many threads.
- * A call of more than one batch reports progress (task {@code embed}, texts done of total) to
- * {@link Options#progress()}. Close it to free the model's native memory.
+ * text; a call of more than one batch cuts them from the texts ordered by length unless
+ * {@link Options#sortByLength()} is off. The vectors depend on neither. Thread-safe: one instance
+ * serves many threads. A call of more than one batch reports progress (task {@code embed}, texts
+ * done of total) to {@link Options#progress()}. Close it to free the model's native memory.
  *
  * <pre>{@code
  * try (DefaultEmbeddingFunction ef = DefaultEmbeddingFunction.create()) {
@@ -39,10 +41,15 @@ public final class DefaultEmbeddingFunction implements EmbeddingFunction<String>
     /**
      * @param batchSize      texts per model call, at least 1 (Chroma's default: 32)
      * @param intraOpThreads ONNX Runtime threads per call; 0 lets ONNX Runtime choose (one per core)
+     * @param sortByLength   whether a call of more than one batch cuts its batches from the texts
+     *                       ordered by length, longest first, as sentence-transformers' encode does,
+     *                       so that a batch pads its texts to a similar length (far fewer tokens to
+     *                       compute); the vectors and their order are the same either way
      * @param progress       told after each batch of a call of more than one batch
      * @param files          where the model comes from
      */
-    public record Options(int batchSize, int intraOpThreads, ProgressListener progress, ModelFiles files) {
+    public record Options(int batchSize, int intraOpThreads, boolean sortByLength, ProgressListener progress,
+                          ModelFiles files) {
         public Options {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
@@ -55,23 +62,27 @@ public final class DefaultEmbeddingFunction implements EmbeddingFunction<String>
         }
 
         public static Options defaults() {
-            return new Options(32, 0, ProgressListener.NONE, ModelFiles.bundled());
+            return new Options(32, 0, true, ProgressListener.NONE, ModelFiles.bundled());
         }
 
         public Options batchSize(int value) {
-            return new Options(value, intraOpThreads, progress, files);
+            return new Options(value, intraOpThreads, sortByLength, progress, files);
         }
 
         public Options intraOpThreads(int value) {
-            return new Options(batchSize, value, progress, files);
+            return new Options(batchSize, value, sortByLength, progress, files);
+        }
+
+        public Options sortByLength(boolean value) {
+            return new Options(batchSize, intraOpThreads, value, progress, files);
         }
 
         public Options progress(ProgressListener value) {
-            return new Options(batchSize, intraOpThreads, value, files);
+            return new Options(batchSize, intraOpThreads, sortByLength, value, files);
         }
 
         public Options files(ModelFiles value) {
-            return new Options(batchSize, intraOpThreads, progress, value);
+            return new Options(batchSize, intraOpThreads, sortByLength, progress, value);
         }
     }
 
@@ -110,18 +121,28 @@ public final class DefaultEmbeddingFunction implements EmbeddingFunction<String>
         }
     }
 
+    /** Batch after batch, in {@link BatchOrder}'s order; each vector goes back to its text's place. */
     private List<float[]> embedOpen(List<String> input) {
-        List<float[]> vectors = new ArrayList<>(input.size());
         int size = options.batchSize();
         boolean report = input.size() > size;
-        for (int from = 0; from < input.size(); from += size) {
-            List<String> batch = input.subList(from, Math.min(input.size(), from + size));
-            vectors.addAll(List.of(model.embed(batch)));
+        int[] order = report && options.sortByLength() ? BatchOrder.longestFirst(input) : BatchOrder.asGiven(input);
+        float[][] vectors = new float[input.size()][];
+        List<String> batch = new ArrayList<>(Math.min(size, input.size()));
+        for (int from = 0; from < order.length; from += size) {
+            int to = Math.min(order.length, from + size);
+            batch.clear();
+            for (int i = from; i < to; i++) {
+                batch.add(input.get(order[i]));
+            }
+            float[][] made = model.embed(batch);
+            for (int i = from; i < to; i++) {
+                vectors[order[i]] = made[i - from];
+            }
             if (report) {
-                options.progress().progress("embed", vectors.size(), input.size());
+                options.progress().progress("embed", to, input.size());
             }
         }
-        return vectors;
+        return new ArrayList<>(Arrays.asList(vectors));
     }
 
     @Override

@@ -12,32 +12,28 @@ final class MeanPooling {
     }
 
     /**
-     * @param hidden the model's last hidden state, flat, row-major {@code [batch][tokens][dim]}
-     * @param mask   the attention mask, {@code [batch][tokens]}, 1 for a real token
+     * @param hidden  the model's last hidden state, flat, row-major {@code [batch][tokens][dim]}
+     * @param lengths per row, how many tokens are real; they come first, padding after (the
+     *                attention mask is 1 for the first {@code lengths[b]} tokens of row b, 0 after)
      */
-    static float[][] pool(FloatBuffer hidden, long[][] mask, int tokens, int dim) {
-        float[][] out = new float[mask.length][];
-        for (int b = 0; b < mask.length; b++) {
-            out[b] = normalised(mean(hidden, mask[b], b * tokens * dim, dim));
+    static float[][] pool(FloatBuffer hidden, int[] lengths, int tokens, int dim) {
+        float[][] out = new float[lengths.length][];
+        for (int b = 0; b < lengths.length; b++) {
+            out[b] = normalised(mean(hidden, lengths[b], b * tokens * dim, dim));
         }
         return out;
     }
 
-    private static float[] mean(FloatBuffer hidden, long[] mask, int offset, int dim) {
+    private static float[] mean(FloatBuffer hidden, int length, int offset, int dim) {
         double[] sum = new double[dim];
-        long kept = 0;
-        for (int t = 0; t < mask.length; t++) {
-            if (mask[t] == 0) {
-                continue;
-            }
-            kept++;
+        for (int t = 0; t < length; t++) {
             int base = offset + t * dim;
             for (int d = 0; d < dim; d++) {
                 sum[d] += hidden.get(base + d);
             }
         }
         float[] mean = new float[dim];
-        double count = Math.max(kept, 1e-9);
+        double count = Math.max(length, 1e-9);
         for (int d = 0; d < dim; d++) {
             mean[d] = (float) (sum[d] / count);
         }

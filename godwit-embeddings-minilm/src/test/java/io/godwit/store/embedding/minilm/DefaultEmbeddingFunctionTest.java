@@ -70,6 +70,37 @@ class DefaultEmbeddingFunctionTest {
     }
 
     @Test
+    void batchesCutFromTextsSortedByLengthGiveTheSameVectorsInTheGivenOrder() {
+        List<String> texts = List.of("x", words(0, 120), "", "a wader", words(300, 40), "mudflat at dawn",
+                words(500, 5), "Café ☕ 北京", words(700, 200));
+        try (DefaultEmbeddingFunction sorted = DefaultEmbeddingFunction.create(
+                DefaultEmbeddingFunction.Options.defaults().batchSize(3));
+             DefaultEmbeddingFunction given = DefaultEmbeddingFunction.create(
+                     DefaultEmbeddingFunction.Options.defaults().batchSize(3).sortByLength(false))) {
+            assertThat(sorted.options().sortByLength()).isTrue();
+            List<float[]> a = sorted.embed(texts);
+            List<float[]> b = given.embed(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                float[] alone = SharedModel.get().embed(List.of(texts.get(i))).get(0);
+                assertThat(SharedModel.cosine(a.get(i), alone)).as("text %d, sorted", i).isGreaterThan(0.99999);
+                assertThat(SharedModel.cosine(b.get(i), alone)).as("text %d, as given", i).isGreaterThan(0.99999);
+            }
+        }
+    }
+
+    @Test
+    void aShortBatchAfterALongOneLeavesNoTraceOfIt() {
+        // The second call reuses the first call's native buffers, which still hold its tokens.
+        try (DefaultEmbeddingFunction f = DefaultEmbeddingFunction.create()) {
+            float[] fresh = f.embed(List.of("a godwit")).get(0);
+            f.embed(List.of(words(0, 250), words(1000, 250), words(2000, 250)));
+            List<float[]> after = f.embed(List.of("a godwit", "a bar-tailed godwit on the mudflat"));
+            assertThat(SharedModel.cosine(after.get(0), fresh)).isGreaterThan(0.99999);
+            assertThat(after.get(1)).isNotEqualTo(after.get(0));
+        }
+    }
+
+    @Test
     void aLongCallReportsProgressBatchByBatch() {
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
         try (DefaultEmbeddingFunction f = DefaultEmbeddingFunction.create(DefaultEmbeddingFunction.Options.defaults()
