@@ -57,9 +57,7 @@ final class PeerRun {
         Path log = dir.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         if (collection != null) {
-            // Godwit's server on the benchmark's own JDK, but without the vector API: godwit.jar is
-            // shaded without a Multi-Release manifest, so Lucene's Java 21 classes are not seen in it
-            // (with --add-modules jdk.incubator.vector Lucene then fails to load its provider).
+            // Godwit's server on the benchmark's own JDK (bin/godwit run adds the vector API itself).
             pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         }
         Process server = pb.start();

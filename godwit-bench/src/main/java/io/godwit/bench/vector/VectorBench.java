@@ -68,9 +68,12 @@ public final class VectorBench {
         VectorReport report = new VectorReport();
         for (Workload w : workloads) {
             Path dir = out.resolve("vector").resolve(folder(w));
-            // -Dbench.reuse=true: keep an earlier run's in-process side (its godwit.json and store), e.g.
-            // after a later part of the workload failed
-            boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(dir.resolve("godwit.json"));
+            // -Dbench.reuse=true (or -Dbench.part=servers): keep an earlier run's in-process side (its
+            // godwit.json and store), e.g. after a later part of the workload failed, or to run a large
+            // workload in two parts of at most 15 minutes each: -Dbench.part=inprocess, then =servers
+            String part = System.getProperty("bench.part", "all");
+            boolean reuse = (Boolean.getBoolean("bench.reuse") || part.equals("servers"))
+                    && Files.exists(dir.resolve("godwit.json"));
             if (!reuse) {
                 deleteTree(dir);
             }
@@ -84,6 +87,11 @@ public final class VectorBench {
             System.out.printf("Workload %s: Godwit in process (own JVM; load %s)%s%n", w.name(), loadAverage(),
                     reuse ? ": kept from the earlier run" : "");
             JsonNode g = reuse ? new ObjectMapper().readTree(dir.resolve("godwit.json").toFile()) : godwit(cp, dir, w, heap(w));
+            if (part.equals("inprocess")) {
+                System.out.printf("Workload %s: in-process side done (load %s); the servers next, with -Dbench.part=servers%n",
+                        w.name(), loadAverage());
+                continue;
+            }
             PeerRun http = null;
             if (!w.million()) {
                 System.out.printf("Workload %s: Godwit's HTTP server (load %s)%n", w.name(), loadAverage());

@@ -27,12 +27,12 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * ordinal. When deleted ordinals outnumber live ones, {@link #needsCompaction()} says so and the
  * owner rebuilds the index from its live records ({@link #compacted()}).
  *
- * <p>Two ways in. A batch adding fewer than {@link #BULK_MIN} vectors is linked one insertion at a
- * time into the live graph under the write lock (a query waits for at most one insertion). A larger
- * batch is linked on several threads into a copy of the graph ({@link GraphCopy}, no distance
- * computed) while queries go on reading the current one, and the copy replaces it in one step; Lucene's
- * concurrent builder needs a graph of fixed size, so the next small batch copies it back into a
- * growable one first.
+ * <p>Two ways in. A small batch (fewer additions than {@link #bulkMin}) is linked into the live
+ * graph under the write lock, {@link #HOLD_NANOS} of insertions at a time. A larger one is linked
+ * into a copy of the graph ({@link GraphCopy}, no distance computed) while queries go on reading the
+ * current one without waiting at all, and the copy replaces it in one step: under a steady stream of
+ * writes and queries, insertions then no longer take turns with searches. The copy is of fixed
+ * size, so the next small batch copies it back into a growable one first.
  *
  * <p>Vectors are held once, by ordinal, as the caller's arrays (normalised copies for cosine).
  *
@@ -40,8 +40,11 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * {@link #apply}.
  */
 public final class HnswIndex {
-    /** Batches adding at least this many vectors are built on several threads (two of Lucene's 2,048-node chunks). */
-    public static final int BULK_MIN = 4_096;
+    /**
+     * Batches adding at least this many vectors (or a hundredth of the index, if more: each bulk
+     * copies the graph) are linked into a copy, without holding the lock.
+     */
+    public static final int BULK_MIN = 1_000;
     /**
      * The most entries one bulk takes: its records wait in the segment's pending tail (scanned
      * exactly) until it ends. In the benchmark's 100,000-vector run the graph grown by bulks of
@@ -49,11 +52,20 @@ public final class HnswIndex {
      */
     public static final int BULK_MAX = 10_000;
 
+    /**
+     * How long the indexer keeps the write lock for insertions one after another (at least one).
+     * Each time it takes the lock it first waits for the searches in progress to end; with eight
+     * searching threads on two cores, taking it once per insertion (a fraction of a millisecond)
+     * moved 314 records/s into the graph and made writes wait (IndexUnderLoad, README "Vector index").
+     * A search waits for at most this long plus one insertion.
+     */
+    static final long HOLD_NANOS = 5_000_000;
+
     private final IndexParams params;
     /**
-     * Fair: the indexer takes the write lock once per insertion, back to back; unfair, it would take
-     * it again before the searches woken by its release could run, and starve them (measured under
-     * load: queries waited tens of milliseconds each). Fair, a search waits for at most one insertion.
+     * Fair: the indexer takes the write lock again and again; unfair, it would take it again before
+     * the searches woken by its release could run, and starve them (measured under load: queries
+     * waited tens of milliseconds each). Fair, a search waits for at most one hold.
      */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final RandomVectorScorerSupplier supplier = new Supplier();
@@ -80,7 +92,7 @@ public final class HnswIndex {
         this.idToOrd = idToOrd;
         this.deleted = deleted;
         this.graph = graph != null ? graph : GraphCopy.create(supplier, params, -1);
-        this.builder = GraphBuilder.over(supplier, params, this.graph);
+        this.builder = GraphBuilder.over(supplier, params, this.graph, size);
     }
 
     /** An index read back from its file: ordinals, their ids and prepared vectors, the deleted ones, the graph (growable). */
@@ -103,10 +115,15 @@ public final class HnswIndex {
 
     /**
      * How many of {@code pending} entries an indexer should hand to one {@link #apply}: a bulk (up
-     * to {@link #BULK_MAX}) when there are at least {@link #BULK_MIN}, else {@code batchSize}.
+     * to {@link #BULK_MAX}) when there are at least {@link #bulkMin} for this index, else {@code batchSize}.
      */
-    public static int batchSize(int pending, int batchSize) {
-        return pending >= BULK_MIN ? Math.min(pending, BULK_MAX) : batchSize;
+    public int batchSize(int pending, int batchSize) {
+        return pending >= bulkMin(size) ? Math.min(pending, BULK_MAX) : batchSize;
+    }
+
+    /** The fewest additions linked as a bulk into an index of that many ordinals: copying the graph is then cheap beside them. */
+    static int bulkMin(int ordinals) {
+        return Math.min(BULK_MAX, Math.max(BULK_MIN, ordinals / 100));
     }
 
     /**
@@ -121,7 +138,7 @@ public final class HnswIndex {
                 adds++;
             }
         }
-        if (adds >= BULK_MIN) {
+        if (adds >= bulkMin(size)) {
             applyBulk(batch, adds);
         } else {
             applyOneByOne(batch);
@@ -135,7 +152,7 @@ public final class HnswIndex {
         }
     }
 
-    /** The write lock per change: a query waits for at most one insertion. */
+    /** Under the write lock, {@link #HOLD_NANOS} of insertions at a time: a query waits for at most that. */
     private void applyOneByOne(List<Change> batch) {
         if (builder == null) {
             // After a bulk the graph is of fixed size: copy it into a growable one (no distances),
@@ -144,35 +161,44 @@ public final class HnswIndex {
             lock.writeLock().lock();
             try {
                 graph = growable;
-                builder = GraphBuilder.over(supplier, params, growable);
+                builder = GraphBuilder.over(supplier, params, growable, size);
             } finally {
                 lock.writeLock().unlock();
             }
         }
-        for (Change c : batch) {
+        int i = 0;
+        while (i < batch.size()) {
             lock.writeLock().lock();
             try {
-                Integer old = idToOrd.remove(c.id());
-                if (old != null) {
-                    deleted.set(old);
-                }
-                if (c.vector() != null) {
-                    int ord = size;
-                    stage(ord, c);
-                    idToOrd.put(c.id(), ord);
-                    size = ord + 1;
-                    builder.add(ord);
-                }
+                long until = System.nanoTime() + HOLD_NANOS;
+                do {
+                    insert(batch.get(i++));
+                } while (i < batch.size() && System.nanoTime() < until);
             } finally {
                 lock.writeLock().unlock();
             }
         }
     }
 
+    /** One change into the growable graph; the caller holds the write lock. */
+    private void insert(Change c) {
+        Integer old = idToOrd.remove(c.id());
+        if (old != null) {
+            deleted.set(old);
+        }
+        if (c.vector() != null) {
+            int ord = size;
+            stage(ord, c);
+            idToOrd.put(c.id(), ord);
+            size = ord + 1;
+            builder.add(ord);
+        }
+    }
+
     /**
-     * Links the batch's vectors into a fixed-size copy of the graph on several threads, queries
-     * reading the current graph meanwhile (the new ordinals are not published), then publishes the
-     * copy, the ordinals and the removals at once.
+     * Links the batch's vectors into a fixed-size copy of the graph, one at a time, queries reading
+     * the current graph meanwhile (the new ordinals are not published), then publishes the copy, the
+     * ordinals and the removals at once.
      */
     private void applyBulk(List<Change> batch, int adds) {
         int base = size;
@@ -190,7 +216,10 @@ public final class HnswIndex {
             }
         }
         OnHeapHnswGraph next = GraphCopy.fixed(graph, base, end, supplier, params);
-        GraphBuilder.addAll(supplier, params, next, base, end);
+        GraphBuilder copyBuilder = GraphBuilder.over(supplier, params, next, base);
+        for (int o = base; o < end; o++) {
+            copyBuilder.add(o);
+        }
         lock.writeLock().lock();
         try {
             ord = base;

@@ -7,25 +7,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import io.godwit.internal.Log;
 
 /**
  * One collection's vector segment: an HNSW graph fed from the log in seq_id order, plus the log
  * entries read but not yet in the graph ({@link PendingTail}), which every query scans exactly.
  *
- * <p>Positions: {@code seenSeqId}, the last entry taken from the log: the writes of this process are
- * handed over as they commit ({@link #offer}, so they are indexed in the background without any
- * query), and every query first reads what is still new in its own snapshot (another process's
- * writes: read-your-writes across processes); the graph holds every entry up to the smallest pending
- * one. The index file records that position, so a reopened segment replays the log from there
- * (replaying is idempotent).
+ * <p>Feeding: the writes of this process are handed over as they commit ({@link #offer}, so they are
+ * indexed in the background without any query), and every query first reads what is still new in
+ * its own snapshot (another process's writes: read-your-writes across processes). What the segment
+ * answers from, and its positions, are in {@link SegmentState}. The index file records the graph's
+ * position, so a reopened segment replays the log from there (replaying is idempotent).
  *
- * <p>Threads: queries run concurrently under the read lock; log entries are appended under the
- * write lock (briefly); one indexer task at a time per segment moves pending entries into the graph
- * ({@link HnswIndex} locks per insertion) and then forgets them under the write lock; it alone
- * flushes and compacts, so the graph never changes while it is written. A write of this process
- * that finds the tail over {@link SegmentOptions#maxPending} waits for the indexer ({@link #awaitRoom}).
+ * <p>Threads: queries run concurrently; one catch-up at a time takes log entries into the tail; one
+ * indexer task at a time per segment moves pending entries into the graph and then forgets them; it
+ * alone flushes and compacts, so the graph never changes while it is written. A write of this
+ * process that finds the tail over {@link SegmentOptions#maxPending} waits for the indexer ({@link #awaitRoom}).
  */
 public final class HnswSegment implements AutoCloseable {
     private static final Log LOG = Log.get(HnswSegment.class); // SLF4J's when the application has it
@@ -36,20 +33,15 @@ public final class HnswSegment implements AutoCloseable {
     private final VectorLog log;
     private final SegmentOptions options;
     private final SegmentFiles files;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final SegmentState state = new SegmentState(null, 0);
     private final ReentrantLock catchUp = new ReentrantLock();
     private final ReentrantLock indexing = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final PendingTail pending = new PendingTail();
     private final HandedWrites handed = new HandedWrites();
     private final WriteRoom room = new WriteRoom();
     /** The indexer failed: writes no longer wait for it (queries still scan the tail). */
     private volatile boolean stalled;
-    private volatile HnswIndex index;
-    private volatile long seenSeqId;
     private volatile boolean closed;
-    /** Records of a rebuild carry this seq_id; no file is written until they are all in the graph. */
-    private long rebuildSeqId = -1;
     /** How the segment was opened: from its file, or rebuilt and why. */
     private String origin = "in memory";
     private final SegmentFlushes flushes;
@@ -85,8 +77,7 @@ public final class HnswSegment implements AutoCloseable {
         IndexFile.Loaded loaded = files == null ? null : s.usable(files, false);
         if (loaded != null) {
             s.origin = "file";
-            s.index = loaded.index();
-            s.seenSeqId = loaded.header().seqId();
+            s.state.adopt(loaded.index(), loaded.header().seqId());
             s.flushes.opened(loaded.header().seqId());
         } else {
             s.rebuild();
@@ -109,8 +100,7 @@ public final class HnswSegment implements AutoCloseable {
         if (loaded == null) {
             return origin.substring("rebuilt: ".length());
         }
-        index = loaded.index();
-        seenSeqId = loaded.header().seqId();
+        state.adopt(loaded.index(), loaded.header().seqId());
         return null;
     }
 
@@ -127,17 +117,7 @@ public final class HnswSegment implements AutoCloseable {
     private void rebuild() {
         List<LogEntry> records = new ArrayList<>();
         long at = log.snapshot((id, v) -> records.add(new LogEntry(0, id, v)));
-        lock.writeLock().lock();
-        try {
-            index = new HnswIndex(params);
-            for (LogEntry r : records) {
-                pending.put(new LogEntry(at, r.recordId(), r.vector()));
-            }
-            rebuildSeqId = records.isEmpty() ? -1 : at;
-            seenSeqId = at;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        state.restart(new HnswIndex(params), records, at);
         schedule();
     }
 
@@ -155,28 +135,18 @@ public final class HnswSegment implements AutoCloseable {
         catchUp.lock();
         try {
             absorbHanded();
-            if (from.lastSeqId() <= seenSeqId) {
+            if (from.lastSeqId() <= state.seenSeqId()) {
                 return; // nothing in the caller's snapshot that the segment has not taken
             }
-            if (!from.holdsAfter(seenSeqId)) {
+            if (!from.holdsAfter(state.seenSeqId())) {
                 resync(from);
             }
             while (true) {
-                List<LogEntry> entries = from.after(seenSeqId, CATCH_UP_CHUNK);
+                List<LogEntry> entries = from.after(state.seenSeqId(), CATCH_UP_CHUNK);
                 if (entries.isEmpty()) {
                     break;
                 }
-                lock.writeLock().lock();
-                try {
-                    for (LogEntry e : entries) {
-                        if (!e.isNone()) {
-                            pending.put(e);
-                        }
-                    }
-                    seenSeqId = entries.get(entries.size() - 1).seqId();
-                } finally {
-                    lock.writeLock().unlock();
-                }
+                state.append(entries, entries.get(entries.size() - 1).seqId());
                 if (entries.size() < CATCH_UP_CHUNK) {
                     break;
                 }
@@ -194,7 +164,7 @@ public final class HnswSegment implements AutoCloseable {
      * the log; then indexed in the background. Never blocks.
      */
     public void offer(long after, long last, List<LogEntry> entries) {
-        if (!closed && last > seenSeqId) {
+        if (!closed && last > state.seenSeqId()) {
             handed.offer(new HandedWrites.Write(after, last, entries));
             schedule();
         }
@@ -212,18 +182,8 @@ public final class HnswSegment implements AutoCloseable {
 
     /** Takes the handed writes that continue the position into the tail; the caller holds the catch-up lock. */
     private void absorbHanded() {
-        List<HandedWrites.Write> writes = handed.take(seenSeqId);
-        if (writes.isEmpty()) {
-            return;
-        }
-        lock.writeLock().lock();
-        try {
-            for (HandedWrites.Write w : writes) {
-                w.entries().forEach(pending::put);
-                seenSeqId = w.last();
-            }
-        } finally {
-            lock.writeLock().unlock();
+        for (HandedWrites.Write w : handed.take(state.seenSeqId())) {
+            state.append(w.entries(), w.last());
         }
     }
 
@@ -236,19 +196,12 @@ public final class HnswSegment implements AutoCloseable {
     private void resync(VectorLog from) {
         java.util.Set<Long> live = new java.util.HashSet<>();
         List<LogEntry> changed = new ArrayList<>();
-        long since = seenSeqId;
+        long since = state.seenSeqId();
         long at = from.changes(since, live::add, (id, v) -> changed.add(new LogEntry(0, id, v)));
         if (at < since) {
             return; // a query on a newer snapshot has moved the segment on already
         }
-        lock.writeLock().lock();
-        try {
-            Resync.entries(at, index.ids(), pending.entries(), live, changed).forEach(pending::put);
-            rebuildSeqId = Math.max(rebuildSeqId, at); // these entries are in no log: no file until they are indexed
-            seenSeqId = at;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        state.resync(at, live, changed); // these entries are in no log: no file until they are indexed
         LOG.info("vector index: the log was purged past seq_id {} by another process; resynchronised from the records"
                 + " ({} changed since)", since, changed.size());
     }
@@ -273,26 +226,12 @@ public final class HnswSegment implements AutoCloseable {
                     + " dimensions, the collection " + params.dimension());
         }
         catchUp(from);
-        lock.readLock().lock();
-        try {
-            return SegmentSearch.search(params, options, index, pending, query, k, candidates, efSearch);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return SearchSlots.run(() -> state.search(params, options, query, k, candidates, efSearch));
     }
 
     private void schedule() {
-        if (!closed && (handed.queued() > 0 || !isPendingEmpty()) && scheduled.compareAndSet(false, true)) {
+        if (!closed && (handed.queued() > 0 || !state.isPendingEmpty()) && scheduled.compareAndSet(false, true)) {
             Indexers.POOL.execute(this::drain);
-        }
-    }
-
-    private boolean isPendingEmpty() {
-        lock.readLock().lock();
-        try {
-            return pending.isEmpty();
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -344,13 +283,7 @@ public final class HnswSegment implements AutoCloseable {
     }
 
     private boolean indexOneBatch() {
-        List<LogEntry> batch;
-        lock.readLock().lock();
-        try {
-            batch = pending.head(HnswIndex.batchSize(pending.size(), options.batchSize()));
-        } finally {
-            lock.readLock().unlock();
-        }
+        List<LogEntry> batch = state.head(state.index().batchSize(state.pendingCount(), options.batchSize()));
         if (batch.isEmpty()) {
             return false;
         }
@@ -358,41 +291,23 @@ public final class HnswSegment implements AutoCloseable {
         for (LogEntry e : batch) {
             changes.add(new HnswIndex.Change(e.recordId(), e.vector()));
         }
-        index.apply(changes);
-        lock.writeLock().lock();
-        try {
-            pending.removeApplied(batch);
-            flushes.indexed(batch.size());
-        } finally {
-            lock.writeLock().unlock();
-        }
+        state.index().apply(changes);
+        state.applied(batch);
+        flushes.indexed(batch.size());
         return true;
     }
 
     private void maybeCompact() {
-        HnswIndex current = index;
+        HnswIndex current = state.index();
         if (current.needsCompaction()) {
-            HnswIndex fresh = current.compacted();
-            lock.writeLock().lock();
-            try {
-                index = fresh;
-            } finally {
-                lock.writeLock().unlock();
-            }
+            state.swap(current.compacted());
         }
     }
 
     /** Writes the file when due (or always, when {@code force}), if this segment is the folder's writer. */
     private void maybeFlush(boolean force) {
-        flushes.maybe(force, index, () -> {
-            lock.readLock().lock();
-            try {
-                // During a rebuild its records are in no log to replay: no file until they are in the graph.
-                return pending.minSeqId() <= rebuildSeqId ? -1 : graphSeqIdLocked();
-            } finally {
-                lock.readLock().unlock();
-            }
-        });
+        // During a rebuild its records are in no log to replay: no file until they are in the graph.
+        flushes.maybe(force, state.index(), state::flushableSeqId);
     }
 
     /** Writes the index file now, if this segment is the folder's writer (after the batch in progress). */
@@ -409,7 +324,7 @@ public final class HnswSegment implements AutoCloseable {
     public boolean awaitIndexed(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < end) {
-            if (isPendingEmpty() && handed.queued() == 0 && !scheduled.get()) {
+            if (state.isPendingEmpty() && handed.queued() == 0 && !scheduled.get()) {
                 return true;
             }
             Thread.sleep(5);
@@ -420,12 +335,7 @@ public final class HnswSegment implements AutoCloseable {
     /** Every live record id the segment answers from (graph and pending tail), sorted: for {@code verify}. */
     public long[] liveIds() {
         catchUp();
-        lock.readLock().lock();
-        try {
-            return pending.liveIds(index);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return state.liveIds();
     }
 
     /** "file" when opened from a sound index file; "rebuilt: REASON" when rebuilt; "in memory" when ephemeral. */
@@ -446,21 +356,12 @@ public final class HnswSegment implements AutoCloseable {
     }
 
     public long seenSeqId() {
-        return seenSeqId;
+        return state.seenSeqId();
     }
 
     /** The last seq_id the graph holds: everything after it that is live is in the pending tail (scanned exactly). */
     public long graphSeqId() {
-        lock.readLock().lock();
-        try {
-            return graphSeqIdLocked();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private long graphSeqIdLocked() {
-        return pending.isEmpty() ? seenSeqId : Math.min(seenSeqId, pending.minSeqId() - 1);
+        return state.graphSeqId();
     }
 
     /** The position the index file covers (-1: none written): the log must keep what is after it. */
@@ -470,12 +371,7 @@ public final class HnswSegment implements AutoCloseable {
 
     /** Records waiting in the pending tail. */
     public int pendingCount() {
-        lock.readLock().lock();
-        try {
-            return pending.size();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return state.pendingCount();
     }
 
     /** True when this segment writes its folder's files (it holds the writer lock). */

@@ -140,7 +140,8 @@ abstract class VectorIndexContract {
             for (long g = 0; g < 80; g++) {
                 many.add(g);
             }
-            // 4,800 candidates: the graph searched with them as an accept-filter; 60: scanned exactly.
+            // 4,800 and 60 candidates: both at most SegmentOptions.DEFAULT_EXACT_BELOW, so scanned exactly here
+            // (the graph searched with the candidates as an accept-filter is HnswSegmentTest's, exactBelow 0).
             List<Map<String, Object>> filters = List.of(Where.in("group", many), Where.eq("group", 7L),
                     Where.and(Where.eq("group", 3L), Where.lt("group", 4L)));
             List<Set<Long>> allowed = List.of(new HashSet<>(many), Set.of(7L), Set.of(3L));

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Batches of at least {@link HnswIndex#BULK_MIN} additions, linked on several threads into a
- * fixed-size copy of the graph: recall against exact search, then batches one insertion at a time
+ * Batches of at least {@link HnswIndex#BULK_MIN} additions, linked into a fixed-size copy of the
+ * graph while the current one answers: recall against exact search (as good as one insertion at a
+ * time into the live graph), then batches one insertion at a time
  * (the graph copied back into a growable one), removals and replacements across both, a second
  * bulk over a graph that was read back from its file, and the file's answers equal to the index's.
  */
@@ -45,7 +46,8 @@ class BulkBuildTest {
     void aBulkReplacingAndRemovingRecordsAnswersOnlyTheirLatestVectors() {
         Map<Long, float[]> records = HnswIndexTest.records(6_000, DIM, 22);
         HnswIndex index = new HnswIndex(new IndexParams(Space.L2, DIM, 16, 100, 100));
-        index.apply(changes(records, 0, 1_000)); // one by one
+        index.apply(changes(records, 0, HnswIndex.BULK_MIN - 1)); // one by one
+        index.apply(changes(records, HnswIndex.BULK_MIN - 1, 1_000));
         List<HnswIndex.Change> bulk = new ArrayList<>(changes(records, 1_000, 6_000));
         float[] far = new float[DIM];
         java.util.Arrays.fill(far, 500f);
@@ -83,9 +85,32 @@ class BulkBuildTest {
 
     @Test
     void theIndexerTakesABulkOnlyWhenEnoughIsPending() {
-        assertThat(HnswIndex.batchSize(HnswIndex.BULK_MIN - 1, 100)).isEqualTo(100);
-        assertThat(HnswIndex.batchSize(HnswIndex.BULK_MIN, 100)).isEqualTo(HnswIndex.BULK_MIN);
-        assertThat(HnswIndex.batchSize(10 * HnswIndex.BULK_MAX, 100)).isEqualTo(HnswIndex.BULK_MAX);
+        HnswIndex empty = new HnswIndex(new IndexParams(Space.L2, DIM, 16, 100, 100));
+        assertThat(empty.batchSize(HnswIndex.BULK_MIN - 1, 100)).isEqualTo(100);
+        assertThat(empty.batchSize(HnswIndex.BULK_MIN, 100)).isEqualTo(HnswIndex.BULK_MIN);
+        assertThat(empty.batchSize(10 * HnswIndex.BULK_MAX, 100)).isEqualTo(HnswIndex.BULK_MAX);
+        // a hundredth of the index, when that is more: each bulk copies the graph
+        assertThat(HnswIndex.bulkMin(300_000)).isEqualTo(3_000);
+        assertThat(HnswIndex.bulkMin(5_000_000)).isEqualTo(HnswIndex.BULK_MAX);
+    }
+
+    /**
+     * Many bulks, each a tenth of the index (as the indexer takes them while a large load arrives):
+     * recall as high as one insertion at a time, within 0.01. Lucene's concurrent builder, which
+     * bulks used before, fell 0.015 below at 100,000 vectors in bulks of 10,000 (README "Vector index").
+     */
+    @Test
+    void manyBulksRecallAsOneInsertionAtATime() {
+        Map<Long, float[]> records = HnswIndexTest.records(20_000, DIM, 24);
+        HnswIndex index = new HnswIndex(new IndexParams(Space.L2, DIM, 16, 100, 100));
+        for (long from = 0; from < records.size(); from += 2_000) {
+            index.apply(changes(records, from, from + 2_000));
+        }
+        HnswIndex oneByOne = new HnswIndex(index.params());
+        for (long from = 0; from < records.size(); from += 100) {
+            oneByOne.apply(changes(records, from, from + 100));
+        }
+        assertThat(recall(index, Space.L2, records, 100)).isGreaterThanOrEqualTo(recall(oneByOne, Space.L2, records, 100) - 0.01);
     }
 
     private static List<HnswIndex.Change> changes(Map<Long, float[]> records, long from, long to) {
@@ -98,7 +123,7 @@ class BulkBuildTest {
 
     /**
      * Recall@10 at least 0.9 at Chroma's defaults, at least 0.95 at ef_search 200, and no more than
-     * 0.02 below an index of the same records built one insertion at a time (this data is harder
+     * 0.01 below an index of the same records built one insertion at a time (this data is harder
      * than an embedding model's: both land near 0.94 at the defaults).
      */
     private static void assertRecallAsOneByOne(HnswIndex index, Space space, Map<Long, float[]> records) {
@@ -109,7 +134,7 @@ class BulkBuildTest {
             oneByOne.apply(all.subList(i, Math.min(all.size(), i + 100)));
         }
         double got = recall(index, space, records, 100);
-        assertThat(got).isGreaterThanOrEqualTo(0.9).isGreaterThanOrEqualTo(recall(oneByOne, space, records, 100) - 0.02);
+        assertThat(got).isGreaterThanOrEqualTo(0.9).isGreaterThanOrEqualTo(recall(oneByOne, space, records, 100) - 0.01);
         assertThat(recall(index, space, records, 200)).isGreaterThanOrEqualTo(0.95);
     }
 
