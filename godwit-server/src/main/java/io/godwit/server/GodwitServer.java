@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The HTTP layer is the JDK's {@code HttpServer} (no dependency; HTTP/1.1 keep-alive) with a
  * fixed pool of {@link ServerConfig#threads()} threads, so requests are served in parallel and the
- * store's own concurrency decides what waits: reads never wait for other reads. Nagle's algorithm
+ * store's own concurrency decides what waits: reads never wait for a lock of other reads; the store
+ * part of gets and queries runs a few at a time, about one per core ({@link Admission}), the rest in
+ * arrival order, so that reads leave the writer and the index's builder their share of the CPU. Nagle's algorithm
  * is off ({@code sun.net.httpserver.nodelay}), else small answers on a kept-alive connection wait
  * for the client's delayed ACK.
  *
@@ -117,7 +119,7 @@ public final class GodwitServer implements AutoCloseable {
         routes.addAll(new SystemRoutes(store).routes());
         routes.addAll(new TenantRoutes(store).routes());
         routes.addAll(new CollectionRoutes(store).routes());
-        routes.addAll(new RecordRoutes(store).routes());
+        routes.addAll(new RecordRoutes(store, Admission.perCore()).routes());
         routes.addAll(new UnsupportedRoutes().routes());
         List<Route> described = List.copyOf(routes);
         routes.add(new Route("GET", "/openapi.json", "This document", false,

@@ -1,6 +1,7 @@
 package io.godwit.server;
 
 import io.godwit.store.DeleteRequest;
+import io.godwit.store.GetRequest;
 import io.godwit.store.QueryRequest;
 import io.godwit.store.RecordBatch;
 import io.godwit.store.StoreClient;
@@ -14,15 +15,19 @@ import static io.godwit.server.ApiResponse.NODES;
 
 /**
  * The records of a collection addressed by id: add (201), update, upsert, delete ({@code {"deleted": N}}),
- * get, query, count. A batch over the store's {@code max_batch_size} is refused before the store sees it.
+ * get, query, count. A batch over the store's {@code max_batch_size} is refused before the store sees it;
+ * the store's part of a get or query waits for its turn ({@link Admission}).
  */
 final class RecordRoutes {
     private static final String COLLECTION = CollectionRoutes.COLLECTIONS + "/{collection}";
 
     private final StoreClient store;
+    private final Admission reads;
 
-    RecordRoutes(StoreClient store) {
+    /** @param reads admits the store's part of each get and query */
+    RecordRoutes(StoreClient store, Admission reads) {
         this.store = store;
+        this.reads = reads;
     }
 
     List<Route> routes() {
@@ -36,7 +41,7 @@ final class RecordRoutes {
                 new Route("POST", COLLECTION + "/delete", "Deletes records by ids, where, where_document", false,
                         this::delete),
                 new Route("POST", COLLECTION + "/get", "Records by ids and/or filters, with limit, offset, include",
-                        false, r -> ApiResponse.ok(RecordsJson.writeGetResult(collection(r).get(RecordsJson.get(r.body()))))),
+                        false, this::get),
                 new Route("POST", COLLECTION + "/query", "Nearest neighbours of query_embeddings (n_results, ids, where,"
                         + " where_document, include)", false, this::query),
                 new Route("GET", COLLECTION + "/count", "How many records", false,
@@ -62,12 +67,19 @@ final class RecordRoutes {
         return ApiResponse.ok(NODES.objectNode().put("deleted", collection(r).delete(request)));
     }
 
+    private ApiResponse get(ApiRequest r) {
+        GetRequest request = RecordsJson.get(r.body());
+        StoreCollection c = collection(r);
+        return ApiResponse.ok(RecordsJson.writeGetResult(reads.run(() -> c.get(request))));
+    }
+
     private ApiResponse query(ApiRequest r) {
         QueryRequest request = RecordsJson.query(r.body());
         if (request.queryEmbeddings() != null) {
             checkBatch(request.queryEmbeddings().size());
         }
-        return ApiResponse.ok(RecordsJson.writeQueryResult(collection(r).query(request)));
+        StoreCollection c = collection(r);
+        return ApiResponse.ok(RecordsJson.writeQueryResult(reads.run(() -> c.query(request))));
     }
 
     private void checkBatch(int size) {

@@ -183,7 +183,7 @@ final class RecordRows {
 
     /** The records of {@code rows} with what {@code include} asks for, by row. */
     static Map<Long, Loaded> load(Connection c, List<Long> rows, Set<Include> include) throws SQLException {
-        boolean pg = !(c instanceof SQLiteConnection);   // the callers' connections come straight from the driver
+        boolean pg = !c.isWrapperFor(SQLiteConnection.class);   // the driver's connection, or a StatementCache over it
         Map<Long, Loaded> out = new HashMap<>(rows.size() * 2);
         boolean vectors = include.contains(Include.EMBEDDINGS);
         boolean documents = include.contains(Include.DOCUMENTS);

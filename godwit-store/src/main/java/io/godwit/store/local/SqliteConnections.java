@@ -84,7 +84,7 @@ public final class SqliteConnections implements Connections {
             Jdbc.execute(c, "PRAGMA wal_autocheckpoint = " + CHECKPOINT_PAGES);
             Jdbc.execute(c, "PRAGMA journal_size_limit = " + WAL_KEPT_BYTES);
         }
-        return c;
+        return StatementCache.wrap(c);
     }
 
     @Override
@@ -111,7 +111,7 @@ public final class SqliteConnections implements Connections {
     /** BEGIN IMMEDIATE: takes SQLite's write lock now, waiting at most the busy timeout; then names us its holder. */
     private void begin(String action) {
         try {
-            Jdbc.execute(writer, "BEGIN IMMEDIATE");
+            StatementCache.execute(writer, "BEGIN IMMEDIATE");
         } catch (SQLException e) {
             if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
                 throw new StoreException(StoreException.Kind.BUSY, "Could not " + action + ": the store at " + file

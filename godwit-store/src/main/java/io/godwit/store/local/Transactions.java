@@ -17,7 +17,7 @@ final class Transactions {
 
     static <T> T run(Connection c, String begin, String action, String store, Jdbc.Work<T> work) {
         try {
-            Jdbc.execute(c, begin);
+            StatementCache.execute(c, begin);
         } catch (SQLException e) {
             throw Jdbc.failure(action, store, e);
         }
@@ -29,7 +29,7 @@ final class Transactions {
         boolean done = false;
         try {
             T result = work.run(c);
-            Jdbc.execute(c, "COMMIT");
+            StatementCache.execute(c, "COMMIT");
             done = true;
             return result;
         } catch (SQLException e) {
@@ -44,7 +44,7 @@ final class Transactions {
     static void rollbackQuietly(Connection c) {
         try {
             if (!c.isClosed()) {
-                Jdbc.execute(c, "ROLLBACK");
+                StatementCache.execute(c, "ROLLBACK");
             }
         } catch (SQLException ignored) {
             // no transaction was open (BEGIN failed) or the connection is gone: nothing was committed
