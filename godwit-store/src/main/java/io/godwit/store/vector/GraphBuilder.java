@@ -11,11 +11,11 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * HnswIndex} calls it from one thread at a time, on the live graph under its write lock or on a
  * copy nothing else reads.
  *
- * <p>Lucene's concurrent builder ({@code HnswConcurrentMergeBuilder}) is not used: measured on
- * 100,000 vectors added in bulks of 10,000 (BuildRate, README "Vector index"), its graph answered with
- * recall@10 0.971 at Chroma's defaults, with one thread as with two, where the same bulks inserted
- * one at a time into the same copies gave 0.992 (and one insertion at a time into the live graph
- * 0.986), at half the query time.
+ * <p>Lucene's concurrent builder ({@code HnswConcurrentMergeBuilder}) is not used: on 100,000 vectors
+ * in bulks of 10,000 (BuildRate, README "Vector index") its graph answered with recall@10 0.971 at
+ * Chroma's defaults, with one thread as with two, where the same bulks inserted one at a time into
+ * the same copies gave 0.992; other seeds and sizes since put the two closer (the README has the
+ * figures), so whether its graph is worse is not settled. It built twice as fast on two cores.
  */
 final class GraphBuilder extends HnswGraphBuilder {
     /** Fixed, so that the same records in the same order give the same graph. */
