@@ -19,7 +19,7 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * <p>{@link #addAll} is the other way in, for a bulk: Lucene's concurrent builder on every core.
  * It was set aside once over one graph's recall (0.9715 against 0.9920, 100,000 vectors in bulks
  * of 10,000); over three seeds its graphs recalled within the spread of one-at-a-time graphs of the
- * same data, at 1.7x the build rate on two cores (README, "How the graph is built").
+ * same data, at 1.4-1.8x the build rate on two cores (README, "How the graph is built").
  */
 final class GraphBuilder extends HnswGraphBuilder {
     /** Fixed, so that the same records in the same order give the same graph. */
