@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
-import org.apache.lucene.search.KnnCollector;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
@@ -29,8 +26,9 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  *
  * <p>Two ways in. A small batch (fewer additions than {@link #bulkMin}) is linked into the live
  * graph under the write lock, {@link #HOLD_NANOS} of insertions at a time. A larger one is linked
- * into a copy of the graph ({@link GraphCopy}, no distance computed) while queries go on reading the
- * current one without waiting at all, and the copy replaces it in one step: under a steady stream of
+ * into a copy of the graph ({@link GraphCopy}, no distance computed) by Lucene's concurrent builder
+ * on every core ({@link GraphBuilder#addAll}) while queries go on reading the current one without
+ * waiting at all, and the copy replaces it in one step: under a steady stream of
  * writes and queries, insertions then no longer take turns with searches. The copy is of fixed
  * size, so the next small batch copies it back into a growable one first.
  *
@@ -196,7 +194,7 @@ public final class HnswIndex {
     }
 
     /**
-     * Links the batch's vectors into a fixed-size copy of the graph, one at a time, queries reading
+     * Links the batch's vectors into a fixed-size copy of the graph on every core, queries reading
      * the current graph meanwhile (the new ordinals are not published), then publishes the copy, the
      * ordinals and the removals at once.
      */
@@ -216,10 +214,7 @@ public final class HnswIndex {
             }
         }
         OnHeapHnswGraph next = GraphCopy.fixed(graph, base, end, supplier, params);
-        GraphBuilder copyBuilder = GraphBuilder.over(supplier, params, next, base);
-        for (int o = base; o < end; o++) {
-            copyBuilder.add(o);
-        }
+        GraphBuilder.addAll(supplier, params, next, base, end);
         lock.writeLock().lock();
         try {
             ord = base;
@@ -258,9 +253,10 @@ public final class HnswIndex {
     }
 
     /**
-     * The {@code k} nearest live records that {@code accept} admits (null: all), searching with a
-     * candidate list of {@code max(k, ef)}; distances are exact, Chroma's. Fewer than {@code k} only
-     * when fewer are admitted or the graph search could not reach them.
+     * The {@code k} nearest live records that {@code accept} admits (null: all), searching level 0
+     * with a candidate list of {@code max(k, ef)} ({@link GraphSearch}); distances are exact,
+     * Chroma's. Fewer than {@code k} only when fewer are admitted or the graph search could not
+     * reach them.
      */
     public List<Hit> search(float[] query, int k, LongPredicate accept, int ef) {
         float[] q = Distances.prepare(params.space(), query);
@@ -281,11 +277,10 @@ public final class HnswIndex {
                     return n;
                 }
             };
-            KnnCollector found = HnswGraphSearcher.search(scorer(q), Math.max(k, ef), graph, bits,
-                    Integer.MAX_VALUE);
-            List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc d : found.topDocs().scoreDocs) {
-                hits.add(new Hit(ordToId[d.doc], Distances.distance(params.space(), q, vectors[d.doc])));
+            int[] found = GraphSearch.nodes(GraphSearch.search(graph, scorer(q), Math.max(k, ef), bits));
+            List<Hit> hits = new ArrayList<>(found.length);
+            for (int ord : found) {
+                hits.add(new Hit(ordToId[ord], Distances.distance(params.space(), q, vectors[ord])));
             }
             hits.sort(null);
             return hits.size() > k ? new ArrayList<>(hits.subList(0, k)) : hits;

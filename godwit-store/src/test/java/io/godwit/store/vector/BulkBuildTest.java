@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Batches of at least {@link HnswIndex#BULK_MIN} additions, linked into a fixed-size copy of the
- * graph while the current one answers: recall against exact search (as good as one insertion at a
+ * graph by Lucene's concurrent builder while the current one answers: recall against exact search (as good as one insertion at a
  * time into the live graph), then batches one insertion at a time
  * (the graph copied back into a growable one), removals and replacements across both, a second
  * bulk over a graph that was read back from its file, and the file's answers equal to the index's.
@@ -95,13 +95,15 @@ class BulkBuildTest {
     }
 
     /**
-     * Many bulks, each a tenth of the index (as the indexer takes them while a large load arrives):
-     * recall as high as one insertion at a time, within 0.01. Lucene's concurrent builder, which
-     * bulks used before, fell 0.015 below at 100,000 vectors in bulks of 10,000 (README "Vector index").
+     * Many bulks, each a tenth of the index (as the indexer takes them while a large load arrives),
+     * linked by Lucene's concurrent builder: on three data sets, recall at least 0.9 and as high as
+     * one insertion at a time, within 0.01 (one graph of 100,000 once fell 0.02 below; over three
+     * seeds the builders' graphs were as good: README, "How the graph is built").
      */
-    @Test
-    void manyBulksRecallAsOneInsertionAtATime() {
-        Map<Long, float[]> records = HnswIndexTest.records(20_000, DIM, 24);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {24, 25, 26})
+    void manyBulksRecallAsOneInsertionAtATime(long seed) {
+        Map<Long, float[]> records = HnswIndexTest.records(20_000, DIM, seed);
         HnswIndex index = new HnswIndex(new IndexParams(Space.L2, DIM, 16, 100, 100));
         for (long from = 0; from < records.size(); from += 2_000) {
             index.apply(changes(records, from, from + 2_000));
@@ -110,7 +112,8 @@ class BulkBuildTest {
         for (long from = 0; from < records.size(); from += 100) {
             oneByOne.apply(changes(records, from, from + 100));
         }
-        assertThat(recall(index, Space.L2, records, 100)).isGreaterThanOrEqualTo(recall(oneByOne, Space.L2, records, 100) - 0.01);
+        assertThat(recall(index, Space.L2, records, 100)).isGreaterThanOrEqualTo(0.9)
+                .isGreaterThanOrEqualTo(recall(oneByOne, Space.L2, records, 100) - 0.01);
     }
 
     private static List<HnswIndex.Change> changes(Map<Long, float[]> records, long from, long to) {
