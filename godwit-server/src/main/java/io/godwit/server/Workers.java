@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request. A {@code ThreadPoolExecutor} over a queue hands requests to its idle threads in turn, so
  * with a client or two every request ran on a thread that had been idle longest, whose caches and
  * thread-local buffers (Jackson's, the JIT-compiled paths' data) had gone cold: measured on one
- * client's queries, the server's time per query fell from 3.2 to 2.4 ms and its CPU from 2.0 to 1.5 ms
- * with the most recently idle thread taking each request (bench/SERVER-RESULTS.md). A hand-off queue
+ * client's queries, together with the fast float parser, the server's time per query fell from
+ * 3.2-3.4 to 2.4-2.9 ms and its CPU from 2.2 to 1.4-1.8 ms (bench/SERVER-RESULTS.md). A hand-off queue
  * without fairness gives exactly that order (its waiting threads form a stack). When every thread is
  * busy the JDK server's dispatcher waits for one to become free, as the requests would in a queue.
  */
