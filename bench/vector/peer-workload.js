@@ -5,6 +5,9 @@
 //   dir holds data.f32 and queries.f32 (little-endian float32, row after row).
 //   With CONFIG.collection (a name), no records are added: the queries run against that existing
 //   collection (Godwit's server over the store the in-process side wrote), without the ef phase.
+//   CONFIG.warmup (default 2000): before the timed phases, that many untimed queries, the same on
+//   both servers (the query set in turn, each phase's filter in turn), so that each is measured at
+//   steady state: a JVM server compiles its hot paths over its first thousands of requests.
 // Records are "r<i>" with metadata {bucket: i % 100}. Prints one JSON object: add seconds, and per
 // phase the answers (ids as row numbers, distances) and each query's milliseconds.
 const fs = require("fs");
@@ -50,11 +53,24 @@ async function queries(id, qs, where) {
   return { ids, distances, ms };
 }
 
+// Untimed: cfg.warmup queries cycling over the queries and over the phases (no filter, then each filter).
+async function warmUp(id, qs) {
+  const wheres = [null, ...cfg.filters.map((f) => f.where)];
+  const n = cfg.warmup === undefined ? 2000 : cfg.warmup;
+  for (let i = 0; i < n; i++) {
+    const body = { query_embeddings: [floats(qs[i % qs.length])], n_results: cfg.k, include: ["distances"] };
+    const where = wheres[i % wheres.length];
+    if (where) body.where = where;
+    await call("POST", `${base}/collections/${id}/query`, body);
+  }
+}
+
 async function main() {
   const qs = rows("queries.f32", cfg.dim);
   if (cfg.collection) {
     const existing = await call("GET", `${base}/collections/${cfg.collection}`);
     const out = { addSeconds: 0, phases: {} };
+    await warmUp(existing.id, qs);
     out.phases.default = await queries(existing.id, qs, null);
     for (const f of cfg.filters) out.phases[f.name] = await queries(existing.id, qs, f.where);
     process.stdout.write(JSON.stringify(out));
@@ -78,6 +94,7 @@ async function main() {
   }
   const addSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const out = { addSeconds, phases: {} };
+  await warmUp(coll.id, qs);
   out.phases.default = await queries(coll.id, qs, null);
   for (const f of cfg.filters) out.phases[f.name] = await queries(coll.id, qs, f.where);
   try {

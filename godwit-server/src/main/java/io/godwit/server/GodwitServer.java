@@ -15,11 +15,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chroma's HTTP API v2 in front of one {@link StoreClient}: what {@code godwit run} serves.
@@ -97,7 +95,7 @@ public final class GodwitServer implements AutoCloseable {
         Drain drain = new Drain();
         Auth auth = Auth.token(config.authToken());
         Router router = new Router(routes(store, auth), auth, new BodyReader(config.maxBodyBytes()), drain);
-        ThreadPoolExecutor pool = pool(config.threads());
+        ThreadPoolExecutor pool = Workers.fixed(config.threads());
         http.setExecutor(pool);
         HttpContext api = http.createContext("/", router);
         if (metrics != null) {
@@ -125,16 +123,6 @@ public final class GodwitServer implements AutoCloseable {
         routes.add(new Route("GET", "/openapi.json", "This document", false,
                 r -> ApiResponse.ok(OpenApi.document(described, auth.enabled()))));
         return routes;
-    }
-
-    private static ThreadPoolExecutor pool(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> {
-                    Thread t = new Thread(task, "godwit-http-" + count.incrementAndGet());
-                    t.setDaemon(false);
-                    return t;
-                });
     }
 
     /** The port listened on: the configured one, or the one picked for port 0. */

@@ -10,24 +10,28 @@ import io.godwit.store.http.RecordsJson;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import static io.godwit.server.ApiResponse.NODES;
 
 /**
  * The records of a collection addressed by id: add (201), update, upsert, delete ({@code {"deleted": N}}),
  * get, query, count. A batch over the store's {@code max_batch_size} is refused before the store sees it;
- * the store's part of a get or query waits for its turn ({@link Admission}).
+ * the store's part of a get or query waits for its turn ({@link Admission}). The collection is addressed
+ * through kept handles ({@link CollectionHandles}): no lookup of its own before each call.
  */
 final class RecordRoutes {
     private static final String COLLECTION = CollectionRoutes.COLLECTIONS + "/{collection}";
 
     private final StoreClient store;
     private final Admission reads;
+    private final CollectionHandles handles;
 
     /** @param reads admits the store's part of each get and query */
     RecordRoutes(StoreClient store, Admission reads) {
         this.store = store;
         this.reads = reads;
+        this.handles = new CollectionHandles(store);
     }
 
     List<Route> routes() {
@@ -45,17 +49,20 @@ final class RecordRoutes {
                 new Route("POST", COLLECTION + "/query", "Nearest neighbours of query_embeddings (n_results, ids, where,"
                         + " where_document, include)", false, this::query),
                 new Route("GET", COLLECTION + "/count", "How many records", false,
-                        r -> ApiResponse.ok(NODES.numberNode(collection(r).count()))));
+                        r -> ApiResponse.ok(NODES.numberNode(on(r, StoreCollection::count)))));
     }
 
-    private StoreCollection collection(ApiRequest r) {
-        return CollectionRoutes.byId(store, r, "collection");
+    private <T> T on(ApiRequest r, Function<StoreCollection, T> call) {
+        return handles.with(r, "collection", call);
     }
 
     private ApiResponse write(ApiRequest r, BiConsumer<StoreCollection, RecordBatch> op, int status) {
         RecordBatch batch = RecordsJson.batch(r.body());
         checkBatch(batch.size());
-        op.accept(collection(r), batch);
+        on(r, c -> {
+            op.accept(c, batch);
+            return null;
+        });
         return new ApiResponse(status, NODES.objectNode());
     }
 
@@ -64,13 +71,13 @@ final class RecordRoutes {
         if (request.ids() != null) {
             checkBatch(request.ids().size());
         }
-        return ApiResponse.ok(NODES.objectNode().put("deleted", collection(r).delete(request)));
+        long deleted = on(r, c -> c.delete(request));
+        return ApiResponse.ok(NODES.objectNode().put("deleted", deleted));
     }
 
     private ApiResponse get(ApiRequest r) {
         GetRequest request = RecordsJson.get(r.body());
-        StoreCollection c = collection(r);
-        return ApiResponse.ok(RecordsJson.writeGetResult(reads.run(() -> c.get(request))));
+        return ApiResponse.ok(RecordsJson.writeGetResult(on(r, c -> reads.run(() -> c.get(request)))));
     }
 
     private ApiResponse query(ApiRequest r) {
@@ -78,8 +85,7 @@ final class RecordRoutes {
         if (request.queryEmbeddings() != null) {
             checkBatch(request.queryEmbeddings().size());
         }
-        StoreCollection c = collection(r);
-        return ApiResponse.ok(RecordsJson.writeQueryResult(reads.run(() -> c.query(request))));
+        return ApiResponse.ok(RecordsJson.writeQueryResult(on(r, c -> reads.run(() -> c.query(request)))));
     }
 
     private void checkBatch(int size) {

@@ -10,6 +10,9 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every request by method, route pattern (e.g.
@@ -24,6 +27,7 @@ final class RequestMetrics extends Filter {
     private final MeterRegistry registry;
     private final List<Route> routes;
     private final RequestSpans spans;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** @param spans a span per request ({@link RequestSpans#NONE}: none), current while it is served */
     RequestMetrics(MeterRegistry registry, List<Route> routes, RequestSpans spans) {
@@ -42,12 +46,21 @@ final class RequestMetrics extends Filter {
             chain.doFilter(exchange);
         } finally {
             span.end(exchange.getResponseCode());
-            Timer.builder(MetricNames.HTTP_REQUESTS).description("HTTP requests served, by route and status")
-                    .serviceLevelObjectives(MetricNames.LATENCY_BUCKETS.toArray(Duration[]::new))
-                    .tag("method", method).tag("route", route)
-                    .tag("status", Integer.toString(exchange.getResponseCode()))
-                    .register(registry).record(Duration.ofNanos(System.nanoTime() - start));
+            timer(method, route, exchange.getResponseCode()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * The series of one method, route and status, registered on first use and then kept: building and
+     * registering it on every request (tags, SLO buckets, the registry's lookup) was a tenth of a
+     * millisecond a query. Routes and statuses are few, so the map stays small.
+     */
+    private Timer timer(String method, String route, int status) {
+        return timers.computeIfAbsent(method + " " + route + " " + status, key ->
+                Timer.builder(MetricNames.HTTP_REQUESTS).description("HTTP requests served, by route and status")
+                        .serviceLevelObjectives(MetricNames.LATENCY_BUCKETS.toArray(Duration[]::new))
+                        .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                        .register(registry));
     }
 
     @Override
