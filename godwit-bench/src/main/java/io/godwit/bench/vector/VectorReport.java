@@ -13,7 +13,9 @@ final class VectorReport {
             queries and `where` filters through StoreCollection (-Dbench.side=segment: the vector \
             segment alone, fed from a log in batches of 1,000, given the candidate ids). "over HTTP" \
             rows: `bin/godwit run` (the launcher's JVM settings) on the store the in-process side \
-            left, sent the same queries by the same node client as the peer. The peer is a fresh \
+            left, sent the same queries by the same node client as the peer, each server first sent 2,000 \
+            untimed warm-up queries (bench/vector/peer-workload.js), so that a JVM is timed at steady \
+            state. The peer is a fresh \
             Chroma 1.0 server over HTTP (raw v2 requests, base64 embeddings, as its npm client sends \
             them), on the same data in the same run. Index time: Godwit from the first add to every \
             record in the graph; peer: the add calls. Memory: resident set of the process named. \
