@@ -97,8 +97,9 @@ class BulkBuildTest {
     /**
      * Many bulks, each a tenth of the index (as the indexer takes them while a large load arrives),
      * linked by Lucene's concurrent builder: on three data sets, recall at least 0.9 and as high as
-     * one insertion at a time, within 0.01 (one graph of 100,000 once fell 0.02 below; over three
-     * seeds the builders' graphs were as good: README, "How the graph is built").
+     * one insertion at a time, within 0.02 (the concurrent builder's graphs vary from build to build;
+     * one graph of 100,000 once fell 0.02 below; over three seeds the builders' graphs were as good:
+     * README, "How the graph is built").
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {24, 25, 26})
@@ -113,7 +114,7 @@ class BulkBuildTest {
             oneByOne.apply(changes(records, from, from + 100));
         }
         assertThat(recall(index, Space.L2, records, 100)).isGreaterThanOrEqualTo(0.9)
-                .isGreaterThanOrEqualTo(recall(oneByOne, Space.L2, records, 100) - 0.01);
+                .isGreaterThanOrEqualTo(recall(oneByOne, Space.L2, records, 100) - 0.02);
     }
 
     private static List<HnswIndex.Change> changes(Map<Long, float[]> records, long from, long to) {
@@ -126,8 +127,11 @@ class BulkBuildTest {
 
     /**
      * Recall@10 at least 0.9 at Chroma's defaults, at least 0.95 at ef_search 200, and no more than
-     * 0.01 below an index of the same records built one insertion at a time (this data is harder
-     * than an embedding model's: both land near 0.94 at the defaults).
+     * 0.02 below an index of the same records built one insertion at a time (this data is harder
+     * than an embedding model's: both land near 0.94 at the defaults). The margin is 0.02 because
+     * Lucene's concurrent builder links a bulk in an order the threads decide: over 36 builds of
+     * the bulk-then-batches case it recalled 0.970-0.980 against the one-at-a-time 0.981, so 0.01
+     * failed now and then; a builder that really lost recall would still fail.
      */
     private static void assertRecallAsOneByOne(HnswIndex index, Space space, Map<Long, float[]> records) {
         HnswIndex oneByOne = new HnswIndex(index.params());
@@ -137,7 +141,7 @@ class BulkBuildTest {
             oneByOne.apply(all.subList(i, Math.min(all.size(), i + 100)));
         }
         double got = recall(index, space, records, 100);
-        assertThat(got).isGreaterThanOrEqualTo(0.9).isGreaterThanOrEqualTo(recall(oneByOne, space, records, 100) - 0.01);
+        assertThat(got).isGreaterThanOrEqualTo(0.9).isGreaterThanOrEqualTo(recall(oneByOne, space, records, 100) - 0.02);
         assertThat(recall(index, space, records, 200)).isGreaterThanOrEqualTo(0.95);
     }
 
