@@ -39,11 +39,17 @@ const b64 = (bytes) => Buffer.from(bytes).toString("base64");
 // Queries go as arrays of numbers: the 1.0 server takes base64 only for records.
 const floats = (bytes) => Array.from(new Float32Array(Uint8Array.from(bytes).buffer));
 
+// One query's request: the timed phases and the warm-up send the same.
+function queryBody(q, where) {
+  const body = { query_embeddings: [floats(q)], n_results: cfg.k, include: ["distances"] };
+  if (where) body.where = where;
+  return body;
+}
+
 async function queries(id, qs, where) {
   const ids = [], distances = [], ms = [];
   for (const q of qs) {
-    const body = { query_embeddings: [floats(q)], n_results: cfg.k, include: ["distances"] };
-    if (where) body.where = where;
+    const body = queryBody(q, where);
     const t = process.hrtime.bigint();
     const r = await call("POST", `${base}/collections/${id}/query`, body);
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -58,10 +64,7 @@ async function warmUp(id, qs) {
   const wheres = [null, ...cfg.filters.map((f) => f.where)];
   const n = cfg.warmup === undefined ? 2000 : cfg.warmup;
   for (let i = 0; i < n; i++) {
-    const body = { query_embeddings: [floats(qs[i % qs.length])], n_results: cfg.k, include: ["distances"] };
-    const where = wheres[i % wheres.length];
-    if (where) body.where = where;
-    await call("POST", `${base}/collections/${id}/query`, body);
+    await call("POST", `${base}/collections/${id}/query`, queryBody(qs[i % qs.length], wheres[i % wheres.length]));
   }
 }
 
