@@ -74,12 +74,14 @@ public final class VectorBench {
             String part = System.getProperty("bench.part", "all");
             boolean reuse = (Boolean.getBoolean("bench.reuse") || part.equals("servers"))
                     && Files.exists(dir.resolve("godwit.json"));
-            if (!reuse) {
+            // -Dbench.addsUpTo=N: the in-process side's adds in parts (StoreSide); a later part resumes
+            boolean resume = !reuse && Files.exists(dir.resolve("godwit-progress.json"));
+            if (!reuse && !resume) {
                 deleteTree(dir);
             }
             System.out.printf("Workload %s: data and exact answers (load %s)%n", w.name(), loadAverage());
             Dataset ds = new Dataset(w.space(), w.n(), w.dim(), w.queries(), K);
-            if (!reuse) {
+            if (!reuse && !resume) {
                 ds.write(dir);
             }
             ds.computeTruth();
@@ -87,6 +89,12 @@ public final class VectorBench {
             System.out.printf("Workload %s: Godwit in process (own JVM; load %s)%s%n", w.name(), loadAverage(),
                     reuse ? ": kept from the earlier run" : "");
             JsonNode g = reuse ? new ObjectMapper().readTree(dir.resolve("godwit.json").toFile()) : godwit(cp, dir, w, heap(w));
+            if (g == null) {
+                System.out.printf("Workload %s: adds done up to %s (load %s); go on with a larger -Dbench.addsUpTo, or"
+                        + " without it for the rest and the queries%n", w.name(), System.getProperty("bench.addsUpTo"),
+                        loadAverage());
+                continue;
+            }
             if (part.equals("inprocess")) {
                 System.out.printf("Workload %s: in-process side done (load %s); the servers next, with -Dbench.part=servers%n",
                         w.name(), loadAverage());
@@ -129,6 +137,9 @@ public final class VectorBench {
                 : StoreSide.class.getName();
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap));
         command.addAll(vectorApiOptions());
+        if (System.getProperty("bench.addsUpTo") != null) {
+            command.add("-Dbench.addsUpTo=" + System.getProperty("bench.addsUpTo"));
+        }
         command.addAll(List.of("-cp", cp, side, dir.toString(), w.space().wireName(), String.valueOf(w.dim()),
                 String.valueOf(K), String.valueOf(EF_ALT), w.million() ? "no-rebuild" : "rebuild"));
         Process p = new ProcessBuilder(command)
@@ -136,7 +147,8 @@ public final class VectorBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("Godwit side failed: " + Files.readString(dir.resolve("godwit.log")));
         }
-        return new ObjectMapper().readTree(dir.resolve("godwit.json").toFile());
+        Path done = dir.resolve("godwit.json");
+        return Files.exists(done) ? new ObjectMapper().readTree(done.toFile()) : null; // null: a part of the adds
     }
 
     /** The java of this JVM: the Godwit side runs on the same JDK as the benchmark. */

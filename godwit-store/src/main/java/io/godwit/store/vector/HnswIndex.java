@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
 import org.apache.lucene.util.Bits;
@@ -76,6 +77,7 @@ public final class HnswIndex {
     private OnHeapHnswGraph graph;
     /** Inserts one node at a time into {@code graph}; null while {@code graph} is of fixed size. */
     private GraphBuilder builder;
+    private final AtomicInteger linking = new AtomicInteger();
 
     public HnswIndex(IndexParams params) {
         this(params, new float[16][], 0, new long[16], new HashMap<>(), new BitSet(), null);
@@ -112,11 +114,23 @@ public final class HnswIndex {
     }
 
     /**
-     * How many of {@code pending} entries an indexer should hand to one {@link #apply}: a bulk (up
-     * to {@link #BULK_MAX}) when there are at least {@link #bulkMin} for this index, else {@code batchSize}.
+     * How many of {@code pending} entries an indexer should hand to one {@link #apply}: a bulk when
+     * there are at least {@link #bulkMin} for this index, of at most {@code bulkMax} entries, or of
+     * {@link #bulkMin} when that is more (each bulk copies the graph), never more than {@link #BULK_MAX};
+     * else {@code batchSize}.
      */
-    public int batchSize(int pending, int batchSize) {
-        return pending >= bulkMin(size) ? Math.min(pending, BULK_MAX) : batchSize;
+    public int batchSize(int pending, int batchSize, int bulkMax) {
+        int min = bulkMin(size);
+        return pending >= min ? Math.min(pending, Math.min(BULK_MAX, Math.max(min, bulkMax))) : batchSize;
+    }
+
+    /**
+     * Nodes of the bulk being linked whose linking has begun (0 when none is): they are still in
+     * the segment's pending tail until the bulk is published, but the segment frees its writers' room
+     * by them as they go. Racy by design: read without a lock, reset when the bulk is published.
+     */
+    public int linking() {
+        return linking.get();
     }
 
     /** The fewest additions linked as a bulk into an index of that many ordinals: copying the graph is then cheap beside them. */
@@ -214,7 +228,7 @@ public final class HnswIndex {
             }
         }
         OnHeapHnswGraph next = GraphCopy.fixed(graph, base, end, supplier, params);
-        GraphBuilder.addAll(supplier, params, next, base, end);
+        GraphBuilder.addAll(supplier, params, next, base, end, linking);
         lock.writeLock().lock();
         try {
             ord = base;
@@ -231,6 +245,7 @@ public final class HnswIndex {
             builder = null;
             size = end;
         } finally {
+            linking.set(0); // before the segment forgets the bulk's entries: its room is never counted free twice
             lock.writeLock().unlock();
         }
     }

@@ -171,13 +171,21 @@ public final class HnswSegment implements AutoCloseable {
     }
 
     /**
-     * Waits while more than {@link SegmentOptions#maxPending} records wait to be indexed, at most
-     * {@link SegmentOptions#maxPendingWait}: called by a writer after its commit (outside every lock),
-     * so that adds faster than the indexer are paced by it instead of making every query scan more.
+     * Waits while more than {@link SegmentOptions#waitingBound} records wait for the indexer to begin
+     * them (pending, less the nodes of the bulk in progress whose linking has begun), at most {@link
+     * SegmentOptions#maxPendingWait}: called by a writer after its commit (outside every lock), so that
+     * adds faster than the indexer are paced by it instead of making every query scan more. Room frees
+     * as a bulk goes, not all at once when it ends: writers then wait about as long as each other, the
+     * time the indexer takes for the records written before them, instead of some a whole bulk (up to
+     * the cap) and others not at all.
      */
     public void awaitRoom() {
-        room.await(() -> closed || stalled || pendingCount() + handed.queued() <= options.maxPending(),
-                options.maxPendingWait());
+        room.await(() -> closed || stalled || waiting() <= options.waitingBound(), options.maxPendingWait());
+    }
+
+    /** Records handed over or pending that the indexer has not begun to link. */
+    int waiting() {
+        return pendingCount() + handed.queued() - state.index().linking();
     }
 
     /** Takes the handed writes that continue the position into the tail; the caller holds the catch-up lock. */
@@ -283,7 +291,8 @@ public final class HnswSegment implements AutoCloseable {
     }
 
     private boolean indexOneBatch() {
-        List<LogEntry> batch = state.head(state.index().batchSize(state.pendingCount(), options.batchSize()));
+        List<LogEntry> batch = state.head(state.index().batchSize(state.pendingCount(), options.batchSize(),
+                options.bulkMax()));
         if (batch.isEmpty()) {
             return false;
         }

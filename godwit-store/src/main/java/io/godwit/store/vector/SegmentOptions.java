@@ -12,9 +12,10 @@ import java.time.Duration;
  * once the indexer is idle, {@code flushInterval} after the first unflushed one; always on close.
  * {@code exactBelow}: a filtered query with at most that many candidates is answered by an exact
  * scan of them instead of a filtered graph search (measured: README, "Vector index").
- * {@code maxPending}: the most records the pending tail (scanned exactly by every query) may hold before
- * a write of this process waits for the indexer, at most {@code maxPendingWait} (README, "How a query
- * is answered").
+ * {@code maxPending}: about the most records the pending tail (scanned exactly by every query) holds
+ * while writes of this process are paced by the indexer: half for the bulk being linked ({@link
+ * #bulkMax}), half for records waiting for the indexer to begin them ({@link #waitingBound}), over
+ * which a write waits, at most {@code maxPendingWait} (README, "How a query is answered").
  */
 public record SegmentOptions(int batchSize, int syncThreshold, double flushFraction, Duration flushInterval,
                              int exactBelow, int maxPending, Duration maxPendingWait) {
@@ -49,6 +50,16 @@ public record SegmentOptions(int batchSize, int syncThreshold, double flushFract
 
     public SegmentOptions withMaxPending(int records, Duration wait) {
         return new SegmentOptions(batchSize, syncThreshold, flushFraction, flushInterval, exactBelow, records, wait);
+    }
+
+    /** The most entries one bulk takes (the index may take more when a hundredth of it is more: {@link HnswIndex#batchSize}). */
+    int bulkMax() {
+        return Math.max(1, maxPending / 2);
+    }
+
+    /** The most records that may wait for the indexer to begin them before a write of this process waits. */
+    int waitingBound() {
+        return maxPending - bulkMax();
     }
 
     /** True when {@code unflushed} newly indexed records call for a flush by their number. */

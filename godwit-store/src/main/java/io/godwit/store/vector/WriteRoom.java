@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Where writers wait while a segment's pending tail is over its bound (every query scans the tail
  * exactly, so an unbounded tail would make every query as slow as the indexer is behind): the indexer
- * signals after each batch it moves into the graph. A wait is bounded, so a stalled indexer costs
+ * signals after each batch it moves into the graph, and a waiting writer also looks again every 100
+ * ms (room frees while a bulk is linked, without a signal: {@link HnswSegment#awaitRoom}). A wait is bounded, so a stalled indexer costs
  * writes that bound, never a hang. Never signalled or waited on while holding the segment's lock.
  */
 final class WriteRoom {

@@ -86,9 +86,12 @@ class BulkBuildTest {
     @Test
     void theIndexerTakesABulkOnlyWhenEnoughIsPending() {
         HnswIndex empty = new HnswIndex(new IndexParams(Space.L2, DIM, 16, 100, 100));
-        assertThat(empty.batchSize(HnswIndex.BULK_MIN - 1, 100)).isEqualTo(100);
-        assertThat(empty.batchSize(HnswIndex.BULK_MIN, 100)).isEqualTo(HnswIndex.BULK_MIN);
-        assertThat(empty.batchSize(10 * HnswIndex.BULK_MAX, 100)).isEqualTo(HnswIndex.BULK_MAX);
+        assertThat(empty.batchSize(HnswIndex.BULK_MIN - 1, 100, 2_500)).isEqualTo(100);
+        assertThat(empty.batchSize(HnswIndex.BULK_MIN, 100, 2_500)).isEqualTo(HnswIndex.BULK_MIN);
+        assertThat(empty.batchSize(10 * HnswIndex.BULK_MAX, 100, 2_500)).isEqualTo(2_500);
+        assertThat(empty.batchSize(10 * HnswIndex.BULK_MAX, 100, 100 * HnswIndex.BULK_MAX)).isEqualTo(HnswIndex.BULK_MAX);
+        // a bulk is never smaller than the fewest additions that make one
+        assertThat(empty.batchSize(10 * HnswIndex.BULK_MAX, 100, 10)).isEqualTo(HnswIndex.BULK_MIN);
         // a hundredth of the index, when that is more: each bulk copies the graph
         assertThat(HnswIndex.bulkMin(300_000)).isEqualTo(3_000);
         assertThat(HnswIndex.bulkMin(5_000_000)).isEqualTo(HnswIndex.BULK_MAX);

@@ -83,4 +83,29 @@ class HandOffTest {
             assertThat(s.liveIds()).hasSize(v.length);
         }
     }
+
+    /**
+     * A bound large enough for bulks (4,000: bulks of at most 2,000, writers wait while more than
+     * 2,000 records wait for the indexer to begin them): after each writer's wait, at most that many
+     * wait, and the tail queries scan holds at most the bound (the waiting ones and one bulk).
+     */
+    @Test
+    void aWriterWaitsWhileTooManyRecordsWaitForTheIndexerToBeginThem() throws Exception {
+        MemoryLog log = new MemoryLog();
+        float[][] v = Vectors.clustered(6, 12_000, DIM, 10);
+        SegmentOptions options = OPTIONS.withMaxPending(4_000, Duration.ofMinutes(2));
+        try (HnswSegment s = HnswSegment.open(L2, epoch, null, log, options)) {
+            for (int first = 0; first < v.length; first += 500) {
+                offer(s, write(log, v, first, 500));
+                s.awaitRoom();
+                assertThat(s.waiting()).as("records waiting for the indexer after the writer's wait").isLessThanOrEqualTo(2_000);
+                assertThat(s.pendingCount()).as("records queries scan after the writer's wait").isLessThanOrEqualTo(4_000);
+            }
+            assertThat(s.awaitIndexed(120_000)).isTrue();
+            assertThat(s.liveIds()).hasSize(v.length);
+            for (int i = 0; i < v.length; i += 997) {
+                assertThat(s.search(v[i], 1, null).get(0)).isEqualTo(new Hit(i, 0f));
+            }
+        }
+    }
 }
