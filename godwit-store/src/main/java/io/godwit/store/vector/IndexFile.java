@@ -160,7 +160,7 @@ public final class IndexFile {
 
     static void check(Path file, boolean ok, String what) throws DamagedIndexException {
         if (!ok) {
-            throw new DamagedIndexException(file, "implausible " + what + " (the file is damaged)");
+            throw new DamagedIndexException(file, "implausible " + what + " (the file is truncated or damaged)");
         }
     }
 }
