@@ -125,12 +125,19 @@ public final class HnswIndex {
     }
 
     /**
-     * Nodes of the bulk being linked whose linking has begun (0 when none is): they are still in
-     * the segment's pending tail until the bulk is published, but the segment frees its writers' room
-     * by them as they go. Racy by design: read without a lock, reset when the bulk is published.
+     * Nodes of the last bulk whose linking has begun (0 when none is): they are still in the
+     * segment's pending tail until the segment has taken the published bulk's entries out of it, but
+     * the segment frees its writers' room by them as they go. Rises without a lock; reset by {@link
+     * #linked} in the same step as the segment forgets those entries, so that the two are never
+     * seen out of step (a writer would wait for a bulk already done, or room would be counted twice).
      */
     public int linking() {
         return linking.get();
+    }
+
+    /** The last bulk's entries have left the segment's pending tail (or it failed): none is linking. */
+    void linked() {
+        linking.set(0);
     }
 
     /** The fewest additions linked as a bulk into an index of that many ordinals: copying the graph is then cheap beside them. */
@@ -228,7 +235,12 @@ public final class HnswIndex {
             }
         }
         OnHeapHnswGraph next = GraphCopy.fixed(graph, base, end, supplier, params);
-        GraphBuilder.addAll(supplier, params, next, base, end, linking);
+        try {
+            GraphBuilder.addAll(supplier, params, next, base, end, linking);
+        } catch (RuntimeException | Error e) {
+            linked(); // nothing published: the bulk's entries stay pending, waiting again
+            throw e;
+        }
         lock.writeLock().lock();
         try {
             ord = base;
@@ -245,7 +257,6 @@ public final class HnswIndex {
             builder = null;
             size = end;
         } finally {
-            linking.set(0); // before the segment forgets the bulk's entries: its room is never counted free twice
             lock.writeLock().unlock();
         }
     }
@@ -386,6 +397,7 @@ public final class HnswIndex {
         }
         HnswIndex fresh = new HnswIndex(params);
         fresh.apply(live);
+        fresh.linked(); // no pending tail counts these
         return fresh;
     }
 

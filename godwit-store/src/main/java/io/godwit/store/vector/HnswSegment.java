@@ -185,14 +185,12 @@ public final class HnswSegment implements AutoCloseable {
 
     /** Records handed over or pending that the indexer has not begun to link. */
     int waiting() {
-        return pendingCount() + handed.queued() - state.index().linking();
+        return state.waiting(handed);
     }
 
     /** Takes the handed writes that continue the position into the tail; the caller holds the catch-up lock. */
     private void absorbHanded() {
-        for (HandedWrites.Write w : handed.take(state.seenSeqId())) {
-            state.append(w.entries(), w.last());
-        }
+        state.absorb(handed);
     }
 
     /**

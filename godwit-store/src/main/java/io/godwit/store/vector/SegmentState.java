@@ -59,15 +59,44 @@ final class SegmentState {
     void append(List<LogEntry> entries, long last) {
         lock.writeLock().lock();
         try {
-            for (LogEntry e : entries) {
-                if (!e.isNone()) {
-                    pending.put(e);
-                }
-            }
-            seenSeqId = last;
+            appendLocked(entries, last);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Takes the handed writes that continue the position into the tail, in one step for {@link
+     * #waiting} (a record is never seen in neither, nor in both); one caller at a time (the segment's catch-up lock).
+     */
+    void absorb(HandedWrites handed) {
+        lock.writeLock().lock();
+        try {
+            for (HandedWrites.Write w : handed.take(seenSeqId)) {
+                appendLocked(w.entries(), w.last());
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Records handed to the segment or pending whose linking has not begun, counted in one consistent step. */
+    int waiting(HandedWrites handed) {
+        lock.readLock().lock();
+        try {
+            return pending.size() + handed.queued() - index.linking();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void appendLocked(List<LogEntry> entries, long last) {
+        for (LogEntry e : entries) {
+            if (!e.isNone()) {
+                pending.put(e);
+            }
+        }
+        seenSeqId = last;
     }
 
     /** The records as they are at {@code at} ({@code live} ids, {@code changed} ones with vectors) replace the log before it. */
@@ -101,11 +130,15 @@ final class SegmentState {
         }
     }
 
-    /** The indexer put {@code batch} into the graph: forgets those entries (unless a newer one came for the record). */
+    /**
+     * The indexer put {@code batch} into the graph: forgets those entries (unless a newer one came for
+     * the record) and, in the same step for {@link #waiting}, the index's count of them being linked.
+     */
     void applied(List<LogEntry> batch) {
         lock.writeLock().lock();
         try {
             pending.removeApplied(batch);
+            index.linked();
         } finally {
             lock.writeLock().unlock();
         }

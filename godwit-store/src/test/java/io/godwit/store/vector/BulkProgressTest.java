@@ -39,17 +39,25 @@ class BulkProgressTest {
         assertThatThrownBy(() -> p.set(120)).isInstanceOf(UnsupportedOperationException.class);
     }
 
-    /** Lucene's builder asks once per node it links, so the count ends at the bulk's size; the index then resets it. */
+    /**
+     * Lucene's builder asks once per node it links, so the count ends at the bulk's size; it stays
+     * there after the bulk is published, until the segment has taken the bulk's entries out of its
+     * pending tail ({@code linked}, in the same step), so that its writers' room is never counted free twice.
+     */
     @Test
-    void aBulkCountsEachOfItsNodesOnceAndTheIndexResetsTheCountWhenItIsPublished() {
+    void aBulkCountsEachOfItsNodesOnceUntilTheSegmentHasForgottenThem() {
         Map<Long, float[]> records = HnswIndexTest.records(3_000, DIM, 31);
         HnswIndex index = new HnswIndex(new IndexParams(Space.L2, DIM, 16, 100, 100));
         List<HnswIndex.Change> changes = new ArrayList<>();
         records.forEach((id, v) -> changes.add(new HnswIndex.Change(id, v)));
-        index.apply(changes.subList(0, 1_000));
+        index.apply(changes.subList(0, 1_000)); // a bulk too
+        assertThat(index.linking()).as("after the first bulk").isEqualTo(1_000);
+        index.linked(); // as the segment does after taking a bulk's entries out of its tail
         index.apply(changes.subList(1_000, 3_000)); // a bulk of 2,000 after 1,000
         assertThat(index.size()).isEqualTo(3_000);
-        assertThat(index.linking()).as("after the bulk is published").isZero();
+        assertThat(index.linking()).as("after the bulk is published").isEqualTo(2_000);
+        index.linked();
+        assertThat(index.linking()).as("once the segment has forgotten the bulk's entries").isZero();
 
         // the same count, seen directly: a graph of 1,000 nodes, then a bulk of 2,000 into a fixed copy
         float[][] vectors = records.values().toArray(new float[0][]);
