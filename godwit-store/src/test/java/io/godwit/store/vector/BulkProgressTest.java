@@ -61,7 +61,7 @@ class BulkProgressTest {
 
         // the same count, seen directly: a graph of 1,000 nodes, then a bulk of 2,000 into a fixed copy
         float[][] vectors = records.values().toArray(new float[0][]);
-        org.apache.lucene.util.hnsw.RandomVectorScorerSupplier supplier = supplier(vectors);
+        org.apache.lucene.util.hnsw.RandomVectorScorerSupplier supplier = GraphSearchTest.supplier(vectors);
         IndexParams params = new IndexParams(Space.L2, DIM, 16, 100, 100);
         org.apache.lucene.util.hnsw.OnHeapHnswGraph graph = GraphCopy.create(supplier, params, -1);
         GraphBuilder one = GraphBuilder.over(supplier, params, graph, 0);
@@ -81,31 +81,5 @@ class BulkProgressTest {
         assertThat(WorkShares.piece(2_500, 3)).isEqualTo(209);
         assertThat(WorkShares.piece(10_000, 3)).isEqualTo(834);
         assertThat(WorkShares.piece(100, 3)).isEqualTo(WorkShares.MIN_PIECE);
-    }
-
-    /** Lucene's view of {@code vectors}, scored as the index scores l2. */
-    private static org.apache.lucene.util.hnsw.RandomVectorScorerSupplier supplier(float[][] vectors) {
-        return new org.apache.lucene.util.hnsw.RandomVectorScorerSupplier() {
-            @Override
-            public org.apache.lucene.util.hnsw.RandomVectorScorer scorer(int ord) {
-                float[] q = vectors[ord];
-                return new org.apache.lucene.util.hnsw.RandomVectorScorer() {
-                    @Override
-                    public float score(int node) {
-                        return Distances.similarity(Space.L2, q, vectors[node]);
-                    }
-
-                    @Override
-                    public int maxOrd() {
-                        return vectors.length;
-                    }
-                };
-            }
-
-            @Override
-            public org.apache.lucene.util.hnsw.RandomVectorScorerSupplier copy() {
-                return this;
-            }
-        };
     }
 }

@@ -139,7 +139,8 @@ class GraphSearchTest {
         return hit / (double) want.length;
     }
 
-    private static RandomVectorScorerSupplier supplier(float[][] records) {
+    /** Lucene's view of {@code records}, scored as the index scores l2 (also for the other tests of this package). */
+    static RandomVectorScorerSupplier supplier(float[][] records) {
         return new RandomVectorScorerSupplier() {
             @Override
             public RandomVectorScorer scorer(int ord) {
