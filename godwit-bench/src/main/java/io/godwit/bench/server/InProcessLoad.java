@@ -7,7 +7,9 @@ import io.godwit.store.StoreCollection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server benchmark's load on a persistent client in this JVM, without HTTP: where the query path's
@@ -29,23 +31,19 @@ public final class InProcessLoad {
             StoreCollection c = client.getOrCreateCollection("load");
             LoadRun run = new LoadRun("inprocess", rate);
             run.seed(c, 20);
-            AtomicBoolean done = new AtomicBoolean();
-            Thread lag = new Thread(() -> {
-                while (!done.get()) {
-                    try {
-                        Thread.sleep(5000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    for (IndexStatus s : client.indexStatus()) {
-                        System.out.printf("  lag %d (indexed %d of %d)%n", s.lag(), s.indexedSeqId(), s.logSeqId());
-                    }
-                }
+            // The indexer's lag every 5 s while the load runs (a daemon timer: it ends with the run).
+            ScheduledExecutorService lag = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "lag");
+                t.setDaemon(true);
+                return t;
             });
-            lag.setDaemon(true);
-            lag.start();
+            lag.scheduleAtFixedRate(() -> {
+                for (IndexStatus s : client.indexStatus()) {
+                    System.out.printf("  lag %d (indexed %d of %d)%n", s.lag(), s.indexedSeqId(), s.logSeqId());
+                }
+            }, 5, 5, TimeUnit.SECONDS);
             run.run(client, "load", 8, 8, seconds);
-            done.set(true);
+            lag.shutdownNow();
             System.out.printf(Locale.ROOT, "in process: %.0f records/s, add p50 %.1f ms p99 %.1f ms; %.1f queries/s,"
                             + " query p50 %.1f ms p99 %.1f ms; errors %d/%d, wrong %d, lost %d of %d%n",
                     run.adds.records.get() / (double) seconds, run.adds.quantileMillis(0.5), run.adds.quantileMillis(0.99),
